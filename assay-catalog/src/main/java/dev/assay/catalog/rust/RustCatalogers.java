@@ -1,0 +1,13 @@
+package dev.assay.catalog.rust;
+
+import dev.assay.catalog.spi.Cataloger;
+import java.util.List;
+
+/** The catalogers of this ecosystem, in the order they are listed in {@code DefaultCatalogers}. */
+public final class RustCatalogers {
+  private RustCatalogers() {}
+
+  public static List<Cataloger> all() {
+    return List.of();
+  }
+}

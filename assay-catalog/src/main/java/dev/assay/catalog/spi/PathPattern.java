@@ -1,0 +1,77 @@
+package dev.assay.catalog.spi;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * A glob over relative paths ({@code **}/{@code package-lock.json}, {@code **}/{@code *.jar}). The common
+ * shapes, a file name or an extension anywhere, compile to plain string tests because a root filesystem
+ * has hundreds of thousands of paths and every cataloger's pattern is tried on each.
+ */
+public final class PathPattern {
+  private final String glob;
+  private final Predicate<String> test;
+
+  private PathPattern(String glob, Predicate<String> test) {
+    this.glob = glob;
+    this.test = test;
+  }
+
+  public static PathPattern glob(String glob) {
+    if (glob.startsWith("**/")) {
+      String rest = glob.substring(3);
+      if (isLiteral(rest)) {
+        String suffix = "/" + rest;
+        return new PathPattern(glob, path -> path.equals(rest) || path.endsWith(suffix));
+      }
+      if (rest.startsWith("*.") && isLiteral(rest.substring(1))) {
+        String extension = rest.substring(1).toLowerCase(Locale.ROOT);
+        return new PathPattern(glob, path -> path.toLowerCase(Locale.ROOT).endsWith(extension));
+      }
+    }
+    boolean anywhere = glob.startsWith("**/");
+    String anchored = anywhere ? glob.substring(3) : glob;
+    PathMatcher atRoot = FileSystems.getDefault().getPathMatcher("glob:/" + anchored);
+    PathMatcher below = FileSystems.getDefault().getPathMatcher("glob:/**/" + anchored);
+    return new PathPattern(
+        glob,
+        path -> {
+          Path absolute = Path.of("/" + path);
+          return atRoot.matches(absolute) || (anywhere && below.matches(absolute));
+        });
+  }
+
+  /** Several globs; a path matches when any matches. */
+  public static PathPattern anyOf(String... globs) {
+    PathPattern[] patterns = new PathPattern[globs.length];
+    for (int index = 0; index < globs.length; index++) {
+      patterns[index] = glob(globs[index]);
+    }
+    return new PathPattern(
+        String.join(",", globs),
+        path -> {
+          for (PathPattern pattern : patterns) {
+            if (pattern.matches(path)) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  public boolean matches(String relativePath) {
+    return test.test(relativePath);
+  }
+
+  @Override
+  public String toString() {
+    return glob;
+  }
+
+  private static boolean isLiteral(String text) {
+    return !text.isEmpty() && text.chars().noneMatch(ch -> "*?[]{}/\\".indexOf(ch) >= 0);
+  }
+}
