@@ -15,19 +15,19 @@ import java.util.List;
 
 /** Every cataloger Assay runs, listed explicitly so that adding one is a visible, reviewed change. */
 public final class DefaultCatalogers {
-  private DefaultCatalogers() {}
+    private DefaultCatalogers() {}
 
-  public static List<Cataloger> all() {
-    List<Cataloger> all = new ArrayList<>();
-    all.addAll(OsCatalogers.all());
-    all.addAll(JavaCatalogers.all());
-    all.addAll(JavaScriptCatalogers.all());
-    all.addAll(PythonCatalogers.all());
-    all.addAll(GoCatalogers.all());
-    all.addAll(RustCatalogers.all());
-    all.addAll(RubyCatalogers.all());
-    all.addAll(PhpCatalogers.all());
-    all.addAll(DotNetCatalogers.all());
-    return List.copyOf(all);
-  }
+    public static List<Cataloger> all() {
+        List<Cataloger> all = new ArrayList<>();
+        all.addAll(OsCatalogers.all());
+        all.addAll(JavaCatalogers.all());
+        all.addAll(JavaScriptCatalogers.all());
+        all.addAll(PythonCatalogers.all());
+        all.addAll(GoCatalogers.all());
+        all.addAll(RustCatalogers.all());
+        all.addAll(RubyCatalogers.all());
+        all.addAll(PhpCatalogers.all());
+        all.addAll(DotNetCatalogers.all());
+        return List.copyOf(all);
+    }
 }

@@ -5,9 +5,9 @@ package dev.assay.cli;
  * script tests it ({@code [ -t 2 ]}) and passes {@code -Dassay.stderr.tty=true}.
  */
 final class Terminal {
-  private Terminal() {}
+    private Terminal() {}
 
-  static boolean stderrIsTerminal() {
-    return Boolean.getBoolean("assay.stderr.tty") && System.getenv("CI") == null;
-  }
+    static boolean stderrIsTerminal() {
+        return Boolean.getBoolean("assay.stderr.tty") && System.getenv("CI") == null;
+    }
 }

@@ -6,17 +6,18 @@ import java.nio.file.Path;
 
 /** Opens container images (OCI layouts, docker archives, registry references) as catalog sources. */
 final class ImageSources {
-  private ImageSources() {}
+    private ImageSources() {}
 
-  static ResolvedSource open(TargetKind kind, InventoryRequest request, Path tempDirectory, ProgressListener progress) {
-    throw new InvalidInputException("image targets are not supported yet: " + request.target(), request.target());
-  }
+    static ResolvedSource open(
+            TargetKind kind, InventoryRequest request, Path tempDirectory, ProgressListener progress) {
+        throw new InvalidInputException("image targets are not supported yet: " + request.target(), request.target());
+    }
 
-  static boolean isImageArchive(Path file) {
-    return false;
-  }
+    static boolean isImageArchive(Path file) {
+        return false;
+    }
 
-  static boolean looksLikeReference(String target) {
-    return false;
-  }
+    static boolean looksLikeReference(String target) {
+        return false;
+    }
 }

@@ -23,71 +23,70 @@ import java.util.UUID;
 
 /** source, then catalog, then one {@link Sbom}: the inventory every other capability starts from. */
 public final class InventoryEngine {
-  private final Cataloging cataloging;
-  private final Clock clock;
+    private final Cataloging cataloging;
+    private final Clock clock;
 
-  public InventoryEngine(Cataloging cataloging, Clock clock) {
-    this.cataloging = cataloging;
-    this.clock = clock;
-  }
-
-  public static InventoryEngine withDefaults() {
-    return new InventoryEngine(Cataloging.withDefaults(), Clock.systemUTC());
-  }
-
-  public Sbom inventory(InventoryRequest request, ProgressListener progress) {
-    Path tempDirectory = createTempDirectory();
-    try {
-      ResolvedSource source = SourceResolver.open(request, tempDirectory, progress);
-      Distro distro = source.kind().installed() ? OsRelease.detect(source.files()).orElse(null) : null;
-      CatalogContext context = new CatalogContext(source.kind(), request.limits(), distro, tempDirectory);
-      CatalogResult result = cataloging.run(context, source.files(), progress);
-      TreeMap<String, String> properties = new TreeMap<>(source.properties());
-      properties.put("assay:source-kind", source.kind().name().toLowerCase(java.util.Locale.ROOT));
-      SbomMetadata metadata =
-          new SbomMetadata(
-              "urn:uuid:" + UUID.randomUUID(),
-              clock.instant(),
-              source.subject(),
-              List.of(AssayVersion.tool()),
-              distro,
-              properties);
-      return new Sbom(metadata, result.components(), result.relationships(), result.unknowns());
-    } finally {
-      deleteRecursively(tempDirectory);
+    public InventoryEngine(Cataloging cataloging, Clock clock) {
+        this.cataloging = cataloging;
+        this.clock = clock;
     }
-  }
 
-  private static Path createTempDirectory() {
-    try {
-      return Files.createTempDirectory("assay-");
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot create a temporary directory: " + e.getMessage(), System.getProperty("java.io.tmpdir"), e);
+    public static InventoryEngine withDefaults() {
+        return new InventoryEngine(Cataloging.withDefaults(), Clock.systemUTC());
     }
-  }
 
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
+    public Sbom inventory(InventoryRequest request, ProgressListener progress) {
+        Path tempDirectory = createTempDirectory();
+        try {
+            ResolvedSource source = SourceResolver.open(request, tempDirectory, progress);
+            Distro distro =
+                    source.kind().installed() ? OsRelease.detect(source.files()).orElse(null) : null;
+            CatalogContext context = new CatalogContext(source.kind(), request.limits(), distro, tempDirectory);
+            CatalogResult result = cataloging.run(context, source.files(), progress);
+            TreeMap<String, String> properties = new TreeMap<>(source.properties());
+            properties.put("assay:source-kind", source.kind().name().toLowerCase(java.util.Locale.ROOT));
+            SbomMetadata metadata = new SbomMetadata(
+                    "urn:uuid:" + UUID.randomUUID(),
+                    clock.instant(),
+                    source.subject(),
+                    List.of(AssayVersion.tool()),
+                    distro,
+                    properties);
+            return new Sbom(metadata, result.components(), result.relationships(), result.unknowns());
+        } finally {
+            deleteRecursively(tempDirectory);
+        }
     }
-    try {
-      Files.walkFileTree(
-          root,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException exception) throws IOException {
-              Files.deleteIfExists(directory);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clean up " + root, e);
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("assay-");
+        } catch (IOException e) {
+            throw new InvalidInputException(
+                    "cannot create a temporary directory: " + e.getMessage(), System.getProperty("java.io.tmpdir"), e);
+        }
     }
-  }
+
+    static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException exception) throws IOException {
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up " + root, e);
+        }
+    }
 }

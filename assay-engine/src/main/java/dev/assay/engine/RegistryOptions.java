@@ -8,10 +8,11 @@ package dev.assay.engine;
  * @param password basic-auth password or token; never logged
  */
 public record RegistryOptions(boolean insecure, String username, String password) {
-  public static final RegistryOptions ANONYMOUS = new RegistryOptions(false, null, null);
+    public static final RegistryOptions ANONYMOUS = new RegistryOptions(false, null, null);
 
-  @Override
-  public String toString() {
-    return "RegistryOptions[insecure=" + insecure + ", username=" + username + ", password=" + (password == null ? "none" : "<redacted>") + "]";
-  }
+    @Override
+    public String toString() {
+        return "RegistryOptions[insecure=" + insecure + ", username=" + username + ", password="
+                + (password == null ? "none" : "<redacted>") + "]";
+    }
 }

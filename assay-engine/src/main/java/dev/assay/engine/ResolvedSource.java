@@ -12,7 +12,7 @@ import java.util.Map;
  * @param properties facts about the source for the SBOM (image digest, tags, architecture)
  */
 public record ResolvedSource(FileResolver files, SourceKind kind, Component subject, Map<String, String> properties) {
-  public ResolvedSource {
-    properties = Map.copyOf(properties);
-  }
+    public ResolvedSource {
+        properties = Map.copyOf(properties);
+    }
 }

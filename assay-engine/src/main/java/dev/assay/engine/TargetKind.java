@@ -2,11 +2,11 @@ package dev.assay.engine;
 
 /** How to treat an inventory target; AUTO decides from what the target is. */
 public enum TargetKind {
-  AUTO,
-  DIRECTORY,
-  FILE,
-  ROOTFS,
-  OCI_LAYOUT,
-  DOCKER_ARCHIVE,
-  REGISTRY
+    AUTO,
+    DIRECTORY,
+    FILE,
+    ROOTFS,
+    OCI_LAYOUT,
+    DOCKER_ARCHIVE,
+    REGISTRY
 }

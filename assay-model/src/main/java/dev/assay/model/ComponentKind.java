@@ -2,10 +2,10 @@ package dev.assay.model;
 
 /** What a component is, in the CycloneDX sense. */
 public enum ComponentKind {
-  LIBRARY,
-  APPLICATION,
-  FRAMEWORK,
-  OPERATING_SYSTEM,
-  CONTAINER,
-  FILE
+    LIBRARY,
+    APPLICATION,
+    FRAMEWORK,
+    OPERATING_SYSTEM,
+    CONTAINER,
+    FILE
 }

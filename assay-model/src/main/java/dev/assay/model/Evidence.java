@@ -7,21 +7,20 @@ import java.util.Objects;
  * where its version came from (for example {@code pom.properties}, {@code MANIFEST.MF
  * Implementation-Version}, {@code file name}, {@code package-lock.json}).
  */
-public record Evidence(String catalogerId, Location location, String versionSource)
-    implements Comparable<Evidence> {
-  public Evidence {
-    Objects.requireNonNull(catalogerId, "catalogerId");
-    Objects.requireNonNull(location, "location");
-    versionSource = versionSource == null ? "" : versionSource;
-  }
-
-  @Override
-  public int compareTo(Evidence other) {
-    int byLocation = location.compareTo(other.location);
-    if (byLocation != 0) {
-      return byLocation;
+public record Evidence(String catalogerId, Location location, String versionSource) implements Comparable<Evidence> {
+    public Evidence {
+        Objects.requireNonNull(catalogerId, "catalogerId");
+        Objects.requireNonNull(location, "location");
+        versionSource = versionSource == null ? "" : versionSource;
     }
-    int byCataloger = catalogerId.compareTo(other.catalogerId);
-    return byCataloger != 0 ? byCataloger : versionSource.compareTo(other.versionSource);
-  }
+
+    @Override
+    public int compareTo(Evidence other) {
+        int byLocation = location.compareTo(other.location);
+        if (byLocation != 0) {
+            return byLocation;
+        }
+        int byCataloger = catalogerId.compareTo(other.catalogerId);
+        return byCataloger != 0 ? byCataloger : versionSource.compareTo(other.versionSource);
+    }
 }

@@ -6,41 +6,47 @@ import java.util.Optional;
 
 /** Digest algorithms as SBOM formats name them. */
 public enum HashAlgorithm {
-  MD5("MD5", "MD5"),
-  SHA1("SHA-1", "SHA1"),
-  SHA256("SHA-256", "SHA256"),
-  SHA384("SHA-384", "SHA384"),
-  SHA512("SHA-512", "SHA512"),
-  SHA3_256("SHA3-256", "SHA3-256"),
-  SHA3_512("SHA3-512", "SHA3-512"),
-  BLAKE2B_256("BLAKE2b-256", "BLAKE2b-256"),
-  BLAKE2B_512("BLAKE2b-512", "BLAKE2b-512"),
-  BLAKE3("BLAKE3", "BLAKE3");
+    MD5("MD5", "MD5"),
+    SHA1("SHA-1", "SHA1"),
+    SHA256("SHA-256", "SHA256"),
+    SHA384("SHA-384", "SHA384"),
+    SHA512("SHA-512", "SHA512"),
+    SHA3_256("SHA3-256", "SHA3-256"),
+    SHA3_512("SHA3-512", "SHA3-512"),
+    BLAKE2B_256("BLAKE2b-256", "BLAKE2b-256"),
+    BLAKE2B_512("BLAKE2b-512", "BLAKE2b-512"),
+    BLAKE3("BLAKE3", "BLAKE3");
 
-  private final String cycloneDxName;
-  private final String spdxName;
+    private final String cycloneDxName;
+    private final String spdxName;
 
-  HashAlgorithm(String cycloneDxName, String spdxName) {
-    this.cycloneDxName = cycloneDxName;
-    this.spdxName = spdxName;
-  }
+    HashAlgorithm(String cycloneDxName, String spdxName) {
+        this.cycloneDxName = cycloneDxName;
+        this.spdxName = spdxName;
+    }
 
-  public String cycloneDxName() {
-    return cycloneDxName;
-  }
+    public String cycloneDxName() {
+        return cycloneDxName;
+    }
 
-  public String spdxName() {
-    return spdxName;
-  }
+    public String spdxName() {
+        return spdxName;
+    }
 
-  /** Accepts the CycloneDX, SPDX and lockfile spellings ({@code sha512}, {@code SHA-512}, {@code SHA512}). */
-  public static Optional<HashAlgorithm> fromName(String name) {
-    String wanted = name.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
-    return Arrays.stream(values())
-        .filter(
-            algorithm ->
-                algorithm.cycloneDxName.replace("-", "").toUpperCase(Locale.ROOT).equals(wanted)
-                    || algorithm.spdxName.replace("-", "").toUpperCase(Locale.ROOT).equals(wanted))
-        .findFirst();
-  }
+    /** Accepts the CycloneDX, SPDX and lockfile spellings ({@code sha512}, {@code SHA-512}, {@code SHA512}). */
+    public static Optional<HashAlgorithm> fromName(String name) {
+        String wanted = name.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(algorithm -> algorithm
+                                .cycloneDxName
+                                .replace("-", "")
+                                .toUpperCase(Locale.ROOT)
+                                .equals(wanted)
+                        || algorithm
+                                .spdxName
+                                .replace("-", "")
+                                .toUpperCase(Locale.ROOT)
+                                .equals(wanted))
+                .findFirst();
+    }
 }

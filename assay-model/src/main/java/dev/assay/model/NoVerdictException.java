@@ -5,20 +5,20 @@ package dev.assay.model;
  * root is unavailable. Exit code 3; never reported as a clean result.
  */
 public class NoVerdictException extends AssayException {
-  private final String hint;
+    private final String hint;
 
-  public NoVerdictException(String message, String input, String hint, Throwable cause) {
-    super(message, input, cause);
-    this.hint = hint == null ? "" : hint;
-  }
+    public NoVerdictException(String message, String input, String hint, Throwable cause) {
+        super(message, input, cause);
+        this.hint = hint == null ? "" : hint;
+    }
 
-  @Override
-  public String hint() {
-    return hint;
-  }
+    @Override
+    public String hint() {
+        return hint;
+    }
 
-  @Override
-  public Kind kind() {
-    return Kind.NO_VERDICT;
-  }
+    @Override
+    public Kind kind() {
+        return Kind.NO_VERDICT;
+    }
 }

@@ -5,27 +5,26 @@ import java.util.Objects;
 
 /** A directed edge of the dependency graph, between component references (purls). */
 public record Relationship(Purl from, Purl to, RelationshipType type) implements Comparable<Relationship> {
-  private static final Comparator<Relationship> ORDER =
-      Comparator.comparing(Relationship::from)
-          .thenComparing(Relationship::to)
-          .thenComparing(Relationship::type);
+    private static final Comparator<Relationship> ORDER = Comparator.comparing(Relationship::from)
+            .thenComparing(Relationship::to)
+            .thenComparing(Relationship::type);
 
-  public Relationship {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(type, "type");
-  }
+    public Relationship {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(type, "type");
+    }
 
-  public static Relationship dependsOn(Purl from, Purl to) {
-    return new Relationship(from, to, RelationshipType.DEPENDS_ON);
-  }
+    public static Relationship dependsOn(Purl from, Purl to) {
+        return new Relationship(from, to, RelationshipType.DEPENDS_ON);
+    }
 
-  public static Relationship contains(Purl from, Purl to) {
-    return new Relationship(from, to, RelationshipType.CONTAINS);
-  }
+    public static Relationship contains(Purl from, Purl to) {
+        return new Relationship(from, to, RelationshipType.CONTAINS);
+    }
 
-  @Override
-  public int compareTo(Relationship other) {
-    return ORDER.compare(this, other);
-  }
+    @Override
+    public int compareTo(Relationship other) {
+        return ORDER.compare(this, other);
+    }
 }

@@ -12,24 +12,26 @@ import java.util.stream.Collectors;
  * SBOM arrived in.
  */
 public record Sbom(
-    SbomMetadata metadata, List<Component> components, List<Relationship> relationships, List<Unknown> unknowns) {
+        SbomMetadata metadata, List<Component> components, List<Relationship> relationships, List<Unknown> unknowns) {
 
-  public Sbom {
-    components = List.copyOf(components);
-    relationships = List.copyOf(relationships);
-    unknowns = List.copyOf(unknowns);
-  }
+    public Sbom {
+        components = List.copyOf(components);
+        relationships = List.copyOf(relationships);
+        unknowns = List.copyOf(unknowns);
+    }
 
-  public Map<Purl, Component> componentsByPurl() {
-    return components.stream()
-        .collect(Collectors.toMap(Component::purl, Function.identity(), Component::mergedWith));
-  }
+    public Map<Purl, Component> componentsByPurl() {
+        return components.stream()
+                .collect(Collectors.toMap(Component::purl, Function.identity(), Component::mergedWith));
+    }
 
-  public Optional<Component> component(Purl purl) {
-    return components.stream().filter(component -> component.purl().equals(purl)).findFirst();
-  }
+    public Optional<Component> component(Purl purl) {
+        return components.stream()
+                .filter(component -> component.purl().equals(purl))
+                .findFirst();
+    }
 
-  public Sbom withMetadata(SbomMetadata metadata) {
-    return new Sbom(metadata, components, relationships, unknowns);
-  }
+    public Sbom withMetadata(SbomMetadata metadata) {
+        return new Sbom(metadata, components, relationships, unknowns);
+    }
 }

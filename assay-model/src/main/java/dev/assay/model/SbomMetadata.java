@@ -15,31 +15,31 @@ import java.util.TreeMap;
  * @param distro the operating system of a root filesystem or image, or null
  */
 public record SbomMetadata(
-    String serialNumber,
-    Instant timestamp,
-    Component subject,
-    List<Tool> tools,
-    Distro distro,
-    SortedMap<String, String> properties) {
+        String serialNumber,
+        Instant timestamp,
+        Component subject,
+        List<Tool> tools,
+        Distro distro,
+        SortedMap<String, String> properties) {
 
-  public SbomMetadata {
-    tools = List.copyOf(tools);
-    properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
-  }
+    public SbomMetadata {
+        tools = List.copyOf(tools);
+        properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+    }
 
-  public Optional<Component> subjectComponent() {
-    return Optional.ofNullable(subject);
-  }
+    public Optional<Component> subjectComponent() {
+        return Optional.ofNullable(subject);
+    }
 
-  public Optional<Distro> distribution() {
-    return Optional.ofNullable(distro);
-  }
+    public Optional<Distro> distribution() {
+        return Optional.ofNullable(distro);
+    }
 
-  public SbomMetadata withSerialNumber(String serialNumber) {
-    return new SbomMetadata(serialNumber, timestamp, subject, tools, distro, properties);
-  }
+    public SbomMetadata withSerialNumber(String serialNumber) {
+        return new SbomMetadata(serialNumber, timestamp, subject, tools, distro, properties);
+    }
 
-  public SbomMetadata withTimestamp(Instant timestamp) {
-    return new SbomMetadata(serialNumber, timestamp, subject, tools, distro, properties);
-  }
+    public SbomMetadata withTimestamp(Instant timestamp) {
+        return new SbomMetadata(serialNumber, timestamp, subject, tools, distro, properties);
+    }
 }

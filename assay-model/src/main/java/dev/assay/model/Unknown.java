@@ -7,19 +7,19 @@ import java.util.Objects;
  * Unknowns travel with the result so that a partial inventory is never mistaken for a complete one.
  */
 public record Unknown(Location location, String catalogerId, String reason) implements Comparable<Unknown> {
-  public Unknown {
-    Objects.requireNonNull(location, "location");
-    Objects.requireNonNull(reason, "reason");
-    catalogerId = catalogerId == null ? "" : catalogerId;
-  }
-
-  @Override
-  public int compareTo(Unknown other) {
-    int byLocation = location.compareTo(other.location);
-    if (byLocation != 0) {
-      return byLocation;
+    public Unknown {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(reason, "reason");
+        catalogerId = catalogerId == null ? "" : catalogerId;
     }
-    int byCataloger = catalogerId.compareTo(other.catalogerId);
-    return byCataloger != 0 ? byCataloger : reason.compareTo(other.reason);
-  }
+
+    @Override
+    public int compareTo(Unknown other) {
+        int byLocation = location.compareTo(other.location);
+        if (byLocation != 0) {
+            return byLocation;
+        }
+        int byCataloger = catalogerId.compareTo(other.catalogerId);
+        return byCataloger != 0 ? byCataloger : reason.compareTo(other.reason);
+    }
 }

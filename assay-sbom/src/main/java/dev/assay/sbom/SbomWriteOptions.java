@@ -9,5 +9,5 @@ package dev.assay.sbom;
  *     from the content, timestamp from {@code SOURCE_DATE_EPOCH} or the Unix epoch
  */
 public record SbomWriteOptions(String specVersion, boolean deterministic) {
-  public static final SbomWriteOptions DEFAULT = new SbomWriteOptions(null, false);
+    public static final SbomWriteOptions DEFAULT = new SbomWriteOptions(null, false);
 }

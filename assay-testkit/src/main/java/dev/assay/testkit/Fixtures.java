@@ -9,25 +9,25 @@ import java.nio.file.Path;
 
 /** Test resources by path; a missing fixture fails the test, it is never skipped. */
 public final class Fixtures {
-  private Fixtures() {}
+    private Fixtures() {}
 
-  public static Path path(Class<?> owner, String resource) {
-    URL url = owner.getResource(resource.startsWith("/") ? resource : "/" + resource);
-    if (url == null) {
-      throw new AssertionError("missing test fixture: " + resource);
+    public static Path path(Class<?> owner, String resource) {
+        URL url = owner.getResource(resource.startsWith("/") ? resource : "/" + resource);
+        if (url == null) {
+            throw new AssertionError("missing test fixture: " + resource);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError("bad fixture URL " + url, e);
+        }
     }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new AssertionError("bad fixture URL " + url, e);
-    }
-  }
 
-  public static byte[] bytes(Class<?> owner, String resource) {
-    try {
-      return Files.readAllBytes(path(owner, resource));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static byte[] bytes(Class<?> owner, String resource) {
+        try {
+            return Files.readAllBytes(path(owner, resource));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** The catalogers of this ecosystem, in the order they are listed in {@code DefaultCatalogers}. */
 public final class RubyCatalogers {
-  private RubyCatalogers() {}
+    private RubyCatalogers() {}
 
-  public static List<Cataloger> all() {
-    return List.of();
-  }
+    public static List<Cataloger> all() {
+        return List.of();
+    }
 }

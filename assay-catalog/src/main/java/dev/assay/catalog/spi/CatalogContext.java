@@ -12,17 +12,17 @@ import java.util.Optional;
  * may write (for example to unpack a nested archive).
  */
 public record CatalogContext(SourceKind sourceKind, Limits limits, Distro distro, Path tempDirectory) {
-  public CatalogContext {
-    Objects.requireNonNull(sourceKind, "sourceKind");
-    Objects.requireNonNull(limits, "limits");
-    Objects.requireNonNull(tempDirectory, "tempDirectory");
-  }
+    public CatalogContext {
+        Objects.requireNonNull(sourceKind, "sourceKind");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(tempDirectory, "tempDirectory");
+    }
 
-  public Optional<Distro> distribution() {
-    return Optional.ofNullable(distro);
-  }
+    public Optional<Distro> distribution() {
+        return Optional.ofNullable(distro);
+    }
 
-  public CatalogContext withDistro(Distro distro) {
-    return new CatalogContext(sourceKind, limits, distro, tempDirectory);
-  }
+    public CatalogContext withDistro(Distro distro) {
+        return new CatalogContext(sourceKind, limits, distro, tempDirectory);
+    }
 }

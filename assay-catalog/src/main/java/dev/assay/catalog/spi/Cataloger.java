@@ -7,11 +7,11 @@ import java.util.Set;
  * call concurrently; they report unreadable files as {@link dev.assay.model.Unknown}s instead of throwing.
  */
 public interface Cataloger {
-  /** A stable kebab-case id, e.g. {@code javascript-package-lock-cataloger}; it appears in output. */
-  String id();
+    /** A stable kebab-case id, e.g. {@code javascript-package-lock-cataloger}; it appears in output. */
+    String id();
 
-  /** What the cataloger covers, used to select catalogers per source kind. */
-  Set<CatalogTag> tags();
+    /** What the cataloger covers, used to select catalogers per source kind. */
+    Set<CatalogTag> tags();
 
-  CatalogResult catalog(CatalogContext context, FileResolver files);
+    CatalogResult catalog(CatalogContext context, FileResolver files);
 }

@@ -9,5 +9,5 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface FileParser {
-  CatalogResult parse(ParseInput input) throws IOException;
+    CatalogResult parse(ParseInput input) throws IOException;
 }

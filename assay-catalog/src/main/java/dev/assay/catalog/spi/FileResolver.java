@@ -11,13 +11,13 @@ import java.util.Optional;
  * leave the source: symbolic links resolve inside the source root as if it were {@code /}.
  */
 public interface FileResolver {
-  /** Regular files whose relative path matches the pattern, in path order. */
-  List<Location> files(PathPattern pattern);
+    /** Regular files whose relative path matches the pattern, in path order. */
+    List<Location> files(PathPattern pattern);
 
-  /** The file at a relative path (following links inside the source), if it exists. */
-  Optional<Location> resolve(String relativePath);
+    /** The file at a relative path (following links inside the source), if it exists. */
+    Optional<Location> resolve(String relativePath);
 
-  InputStream open(Location location) throws IOException;
+    InputStream open(Location location) throws IOException;
 
-  long size(Location location) throws IOException;
+    long size(Location location) throws IOException;
 }

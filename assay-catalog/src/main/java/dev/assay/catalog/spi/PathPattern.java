@@ -12,66 +12,63 @@ import java.util.function.Predicate;
  * has hundreds of thousands of paths and every cataloger's pattern is tried on each.
  */
 public final class PathPattern {
-  private final String glob;
-  private final Predicate<String> test;
+    private final String glob;
+    private final Predicate<String> test;
 
-  private PathPattern(String glob, Predicate<String> test) {
-    this.glob = glob;
-    this.test = test;
-  }
-
-  public static PathPattern glob(String glob) {
-    if (glob.startsWith("**/")) {
-      String rest = glob.substring(3);
-      if (isLiteral(rest)) {
-        String suffix = "/" + rest;
-        return new PathPattern(glob, path -> path.equals(rest) || path.endsWith(suffix));
-      }
-      if (rest.startsWith("*.") && isLiteral(rest.substring(1))) {
-        String extension = rest.substring(1).toLowerCase(Locale.ROOT);
-        return new PathPattern(glob, path -> path.toLowerCase(Locale.ROOT).endsWith(extension));
-      }
+    private PathPattern(String glob, Predicate<String> test) {
+        this.glob = glob;
+        this.test = test;
     }
-    boolean anywhere = glob.startsWith("**/");
-    String anchored = anywhere ? glob.substring(3) : glob;
-    PathMatcher atRoot = FileSystems.getDefault().getPathMatcher("glob:/" + anchored);
-    PathMatcher below = FileSystems.getDefault().getPathMatcher("glob:/**/" + anchored);
-    return new PathPattern(
-        glob,
-        path -> {
-          Path absolute = Path.of("/" + path);
-          return atRoot.matches(absolute) || (anywhere && below.matches(absolute));
-        });
-  }
 
-  /** Several globs; a path matches when any matches. */
-  public static PathPattern anyOf(String... globs) {
-    PathPattern[] patterns = new PathPattern[globs.length];
-    for (int index = 0; index < globs.length; index++) {
-      patterns[index] = glob(globs[index]);
-    }
-    return new PathPattern(
-        String.join(",", globs),
-        path -> {
-          for (PathPattern pattern : patterns) {
-            if (pattern.matches(path)) {
-              return true;
+    public static PathPattern glob(String glob) {
+        if (glob.startsWith("**/")) {
+            String rest = glob.substring(3);
+            if (isLiteral(rest)) {
+                String suffix = "/" + rest;
+                return new PathPattern(glob, path -> path.equals(rest) || path.endsWith(suffix));
             }
-          }
-          return false;
+            if (rest.startsWith("*.") && isLiteral(rest.substring(1))) {
+                String extension = rest.substring(1).toLowerCase(Locale.ROOT);
+                return new PathPattern(
+                        glob, path -> path.toLowerCase(Locale.ROOT).endsWith(extension));
+            }
+        }
+        boolean anywhere = glob.startsWith("**/");
+        String anchored = anywhere ? glob.substring(3) : glob;
+        PathMatcher atRoot = FileSystems.getDefault().getPathMatcher("glob:/" + anchored);
+        PathMatcher below = FileSystems.getDefault().getPathMatcher("glob:/**/" + anchored);
+        return new PathPattern(glob, path -> {
+            Path absolute = Path.of("/" + path);
+            return atRoot.matches(absolute) || (anywhere && below.matches(absolute));
         });
-  }
+    }
 
-  public boolean matches(String relativePath) {
-    return test.test(relativePath);
-  }
+    /** Several globs; a path matches when any matches. */
+    public static PathPattern anyOf(String... globs) {
+        PathPattern[] patterns = new PathPattern[globs.length];
+        for (int index = 0; index < globs.length; index++) {
+            patterns[index] = glob(globs[index]);
+        }
+        return new PathPattern(String.join(",", globs), path -> {
+            for (PathPattern pattern : patterns) {
+                if (pattern.matches(path)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
 
-  @Override
-  public String toString() {
-    return glob;
-  }
+    public boolean matches(String relativePath) {
+        return test.test(relativePath);
+    }
 
-  private static boolean isLiteral(String text) {
-    return !text.isEmpty() && text.chars().noneMatch(ch -> "*?[]{}/\\".indexOf(ch) >= 0);
-  }
+    @Override
+    public String toString() {
+        return glob;
+    }
+
+    private static boolean isLiteral(String text) {
+        return !text.isEmpty() && text.chars().noneMatch(ch -> "*?[]{}/\\".indexOf(ch) >= 0);
+    }
 }

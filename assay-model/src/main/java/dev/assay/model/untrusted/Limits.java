@@ -12,24 +12,23 @@ package dev.assay.model.untrusted;
  * @param maxCompressionRatio largest expanded/compressed ratio accepted for one archive entry
  */
 public record Limits(
-    long maxFileBytes,
-    long maxExpandedBytes,
-    int maxArchiveDepth,
-    int maxArchiveEntries,
-    long maxCompressionRatio) {
+        long maxFileBytes,
+        long maxExpandedBytes,
+        int maxArchiveDepth,
+        int maxArchiveEntries,
+        long maxCompressionRatio) {
 
-  public static final Limits DEFAULT =
-      new Limits(256L * 1024 * 1024, 4L * 1024 * 1024 * 1024, 4, 200_000, 200);
+    public static final Limits DEFAULT = new Limits(256L * 1024 * 1024, 4L * 1024 * 1024 * 1024, 4, 200_000, 200);
 
-  public Limits withMaxFileBytes(long bytes) {
-    return new Limits(bytes, maxExpandedBytes, maxArchiveDepth, maxArchiveEntries, maxCompressionRatio);
-  }
+    public Limits withMaxFileBytes(long bytes) {
+        return new Limits(bytes, maxExpandedBytes, maxArchiveDepth, maxArchiveEntries, maxCompressionRatio);
+    }
 
-  public Limits withMaxExpandedBytes(long bytes) {
-    return new Limits(maxFileBytes, bytes, maxArchiveDepth, maxArchiveEntries, maxCompressionRatio);
-  }
+    public Limits withMaxExpandedBytes(long bytes) {
+        return new Limits(maxFileBytes, bytes, maxArchiveDepth, maxArchiveEntries, maxCompressionRatio);
+    }
 
-  public Limits withMaxArchiveDepth(int depth) {
-    return new Limits(maxFileBytes, maxExpandedBytes, depth, maxArchiveEntries, maxCompressionRatio);
-  }
+    public Limits withMaxArchiveDepth(int depth) {
+        return new Limits(maxFileBytes, maxExpandedBytes, depth, maxArchiveEntries, maxCompressionRatio);
+    }
 }

@@ -14,49 +14,49 @@ import org.snakeyaml.engine.v2.schema.FailsafeSchema;
  * timestamps are never converted.
  */
 public final class SafeYaml {
-  /** Aliases are legitimate in pnpm and Kubernetes YAML, but a few hundred suffice for real files. */
-  static final int MAX_ALIASES = 500;
+    /** Aliases are legitimate in pnpm and Kubernetes YAML, but a few hundred suffice for real files. */
+    static final int MAX_ALIASES = 500;
 
-  private SafeYaml() {}
+    private SafeYaml() {}
 
-  public static Object load(String content, String name) {
-    List<Object> documents = loadAll(content, name);
-    return documents.isEmpty() ? null : documents.get(0);
-  }
-
-  public static List<Object> loadAll(String content, String name) {
-    try {
-      Load load = new Load(settings(name, content.length()));
-      List<Object> documents = new ArrayList<>();
-      for (Object document : load.loadAllFromString(content)) {
-        documents.add(document);
-      }
-      return documents;
-    } catch (YamlEngineException e) {
-      throw new UnableToParseException(name + " is not valid YAML: " + firstLine(e.getMessage()), name, e);
-    } catch (StackOverflowError e) {
-      // snakeyaml-engine has no nesting limit; deeply nested flow collections exhaust the stack instead.
-      throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
+    public static Object load(String content, String name) {
+        List<Object> documents = loadAll(content, name);
+        return documents.isEmpty() ? null : documents.get(0);
     }
-  }
 
-  private static LoadSettings settings(String name, int length) {
-    return LoadSettings.builder()
-        .setLabel(name)
-        .setSchema(new FailsafeSchema())
-        .setMaxAliasesForCollections(MAX_ALIASES)
-        .setAllowRecursiveKeys(false)
-        .setAllowDuplicateKeys(true)
-        .setCodePointLimit(Math.max(length + 1, 3 * 1024 * 1024))
-        .build();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
+    public static List<Object> loadAll(String content, String name) {
+        try {
+            Load load = new Load(settings(name, content.length()));
+            List<Object> documents = new ArrayList<>();
+            for (Object document : load.loadAllFromString(content)) {
+                documents.add(document);
+            }
+            return documents;
+        } catch (YamlEngineException e) {
+            throw new UnableToParseException(name + " is not valid YAML: " + firstLine(e.getMessage()), name, e);
+        } catch (StackOverflowError e) {
+            // snakeyaml-engine has no nesting limit; deeply nested flow collections exhaust the stack instead.
+            throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
+        }
     }
-    String stripped = message.strip();
-    int newline = stripped.indexOf('\n');
-    return newline < 0 ? stripped : stripped.substring(0, newline);
-  }
+
+    private static LoadSettings settings(String name, int length) {
+        return LoadSettings.builder()
+                .setLabel(name)
+                .setSchema(new FailsafeSchema())
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setAllowDuplicateKeys(true)
+                .setCodePointLimit(Math.max(length + 1, 3 * 1024 * 1024))
+                .build();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "malformed";
+        }
+        String stripped = message.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
 }
