@@ -1,8 +1,12 @@
 package dev.assay.model.untrusted;
 
 import dev.assay.model.UnableToParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,6 +21,8 @@ public final class SafeYaml {
     /** Aliases are legitimate in pnpm and Kubernetes YAML, but a few hundred suffice for real files. */
     static final int MAX_ALIASES = 500;
 
+    private static final long MIN_EXPANDED_NODES = 10_000;
+
     private SafeYaml() {}
 
     public static Object load(String content, String name) {
@@ -28,7 +34,9 @@ public final class SafeYaml {
         try {
             Load load = new Load(settings(name, content.length()));
             List<Object> documents = new ArrayList<>();
+            long budget = Math.max(MIN_EXPANDED_NODES, content.length());
             for (Object document : load.loadAllFromString(content)) {
+                budget -= expandedNodes(document, budget, name);
                 documents.add(document);
             }
             return documents;
@@ -37,6 +45,41 @@ public final class SafeYaml {
         } catch (StackOverflowError e) {
             // snakeyaml-engine has no nesting limit; deeply nested flow collections exhaust the stack instead.
             throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
+        }
+    }
+
+    /**
+     * Counts the nodes a consumer would visit, stopping once over budget. Aliases are shared, not copied,
+     * when loaded, so a "billion laughs" document loads cheaply and explodes only when walked; without
+     * aliases a document cannot have more nodes than characters, so that is the budget.
+     */
+    private static long expandedNodes(Object document, long budget, String name) {
+        long count = 0;
+        Deque<Object> pending = new ArrayDeque<>();
+        if (document != null) {
+            pending.push(document);
+        }
+        while (!pending.isEmpty()) {
+            Object node = pending.pop();
+            if (++count > budget) {
+                throw new UnableToParseException(
+                        name + " expands to more YAML nodes than it has characters (an alias bomb?)", name);
+            }
+            if (node instanceof Map<?, ?> map) {
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    pushIfPresent(pending, entry.getKey());
+                    pushIfPresent(pending, entry.getValue());
+                }
+            } else if (node instanceof Collection<?> collection) {
+                collection.forEach(child -> pushIfPresent(pending, child));
+            }
+        }
+        return count;
+    }
+
+    private static void pushIfPresent(Deque<Object> pending, Object node) {
+        if (node != null) {
+            pending.push(node);
         }
     }
 

@@ -1,0 +1,46 @@
+package dev.assay.catalog.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PathPatternTest {
+    @Test
+    void fileNameAnywhere_matchesAtRootAndBelow() {
+        PathPattern pattern = PathPattern.glob("**/package-lock.json");
+
+        assertThat(pattern.matches("package-lock.json")).isTrue();
+        assertThat(pattern.matches("web/app/package-lock.json")).isTrue();
+        assertThat(pattern.matches("web/app/not-package-lock.json")).isFalse();
+    }
+
+    @Test
+    void extensionAnywhere_isCaseInsensitive() {
+        PathPattern pattern = PathPattern.glob("**/*.jar");
+
+        assertThat(pattern.matches("lib/Foo.JAR")).isTrue();
+        assertThat(pattern.matches("app.jar")).isTrue();
+        assertThat(pattern.matches("app.jar.sha1")).isFalse();
+    }
+
+    @Test
+    void generalGlob_matchesAtRootAndBelowOnlyWhenAnchoredAnywhere() {
+        PathPattern anywhere = PathPattern.glob("**/*.dist-info/METADATA");
+        PathPattern rooted = PathPattern.glob("var/lib/dpkg/status.d/*");
+
+        assertThat(anywhere.matches("usr/lib/python3/dist-packages/requests-2.31.0.dist-info/METADATA"))
+                .isTrue();
+        assertThat(anywhere.matches("requests-2.31.0.dist-info/METADATA")).isTrue();
+        assertThat(rooted.matches("var/lib/dpkg/status.d/base")).isTrue();
+        assertThat(rooted.matches("x/var/lib/dpkg/status.d/base")).isFalse();
+    }
+
+    @Test
+    void anyOf_matchesEither() {
+        PathPattern pattern = PathPattern.anyOf("**/requirements.txt", "**/requirements/*.txt");
+
+        assertThat(pattern.matches("requirements/dev.txt")).isTrue();
+        assertThat(pattern.matches("a/requirements.txt")).isTrue();
+        assertThat(pattern.matches("a/setup.py")).isFalse();
+    }
+}

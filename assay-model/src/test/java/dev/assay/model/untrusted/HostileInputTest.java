@@ -1,0 +1,102 @@
+package dev.assay.model.untrusted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.model.InputTooLargeException;
+import dev.assay.model.UnableToParseException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HostileInputTest {
+    @Test
+    void safeXml_externalEntity_isRejectedBeforeAnyFileIsRead() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE project [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + "<project><name>&xxe;</name></project>";
+
+        assertThatThrownBy(() -> SafeXml.parse(xxe.getBytes(StandardCharsets.UTF_8), "pom.xml"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("pom.xml")
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void safeXml_billionLaughs_isRejected() {
+        StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+        for (int level = 1; level < 10; level++) {
+            bomb.append("<!ENTITY lol").append(level).append(" \"");
+            bomb.append(("&lol" + (level == 1 ? "" : String.valueOf(level - 1)) + ";").repeat(10));
+            bomb.append("\">");
+        }
+        bomb.append("]><lolz>&lol9;</lolz>");
+
+        assertThatThrownBy(() -> SafeXml.parse(bomb.toString().getBytes(StandardCharsets.UTF_8), "bom.xml"))
+                .isInstanceOf(UnableToParseException.class);
+    }
+
+    @Test
+    void safeXml_truncated_isATypedError() {
+        assertThatThrownBy(() -> SafeXml.parse("<project><dependencies>".getBytes(StandardCharsets.UTF_8), "pom.xml"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("pom.xml");
+    }
+
+    @Test
+    void safeYaml_aliasBomb_isRejected() {
+        String bomb = """
+        a: &a ["x","x","x","x","x","x","x","x","x"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+        """;
+
+        assertThatThrownBy(() -> SafeYaml.load(bomb, "pnpm-lock.yaml"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("pnpm-lock.yaml");
+    }
+
+    @Test
+    void safeYaml_deepNesting_isATypedErrorNotAStackOverflow() {
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+
+        assertThatThrownBy(() -> SafeYaml.load(deep, "deep.yaml")).isInstanceOf(UnableToParseException.class);
+    }
+
+    @Test
+    void safeYaml_scalarsStayStrings() {
+        Object document = SafeYaml.load("version: 1.10\nwhen: 2001-12-14\n", "x.yaml");
+
+        assertThat(document).isEqualTo(Map.of("version", "1.10", "when", "2001-12-14"));
+    }
+
+    @Test
+    void safeJson_deepNesting_isATypedError() {
+        byte[] deep = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SafeJson.read(deep, "package-lock.json"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("package-lock.json");
+    }
+
+    @Test
+    void safeJson_invalidUtf8_isATypedError() {
+        byte[] invalid = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+        assertThatThrownBy(() -> SafeJson.read(invalid, "composer.lock")).isInstanceOf(UnableToParseException.class);
+    }
+
+    @Test
+    void boundedInput_pastTheLimit_throwsNamingTheInput() {
+        InputStream endless = new ByteArrayInputStream(new byte[10_000]);
+
+        assertThatThrownBy(() -> BoundedInput.readAll(endless, 1_000, "huge.lock"))
+                .isInstanceOf(InputTooLargeException.class)
+                .hasMessageContaining("huge.lock");
+    }
+}
