@@ -208,9 +208,6 @@ public final class MavenPomCataloger implements Cataloger {
                 .scope(scope(scope, optional))
                 .evidence(new Evidence(ID, location, unresolved.isEmpty() ? versionSource : ""))
                 .property(UNRESOLVED_VERSION, unresolved);
-        if (!scope.isEmpty() && !scope.equals("compile")) {
-            component.property("assay:maven-scope", scope);
-        }
         return Optional.of(component.build());
     }
 

@@ -191,7 +191,7 @@ final class PomTree {
         }
         PomProject origin = origins.get(property);
         if (origin == null) {
-            return " property " + property;
+            return (level == project ? " property " : ", property ") + property;
         }
         if (origin == project) {
             return level == project ? " property " + property : ", property " + property + " of pom.xml";
