@@ -8,6 +8,6 @@ public final class JavaCatalogers {
     private JavaCatalogers() {}
 
     public static List<Cataloger> all() {
-        return List.of();
+        return List.of(new MavenPomCataloger());
     }
 }

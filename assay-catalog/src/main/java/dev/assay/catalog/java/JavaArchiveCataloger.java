@@ -1,0 +1,75 @@
+package dev.assay.catalog.java;
+
+import dev.assay.catalog.spi.CatalogContext;
+import dev.assay.catalog.spi.CatalogResult;
+import dev.assay.catalog.spi.CatalogTag;
+import dev.assay.catalog.spi.Cataloger;
+import dev.assay.catalog.spi.FileResolver;
+import dev.assay.catalog.spi.PathPattern;
+import dev.assay.model.AssayException;
+import dev.assay.model.Location;
+import dev.assay.model.Unknown;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Java archives (jar, war, ear and the plugin and module formats built on them) and the archives nested
+ * in them ({@code BOOT-INF/lib}, {@code WEB-INF/lib}, EAR modules). Each archive is read once, as a
+ * stream, hashing it on the way; every archive gets its own bounds from the context's {@code Limits},
+ * and a crossed bound or a corrupt zip ends that archive in an {@link Unknown}, keeping what was found.
+ * The archive itself is not held in memory, so {@code maxFileBytes} applies to the entries read (the
+ * manifest, {@code pom.properties}), not to the archive.
+ */
+public final class JavaArchiveCataloger implements Cataloger {
+    public static final String ID = "java-archive-cataloger";
+    static final List<String> EXTENSIONS = List.of("jar", "war", "ear", "jpi", "hpi", "par", "sar", "nar");
+    private static final Logger LOG = LoggerFactory.getLogger(JavaArchiveCataloger.class);
+    private static final PathPattern ARCHIVES = PathPattern.anyOf(
+            EXTENSIONS.stream().map(extension -> "**/*." + extension).toArray(String[]::new));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<CatalogTag> tags() {
+        return EnumSet.of(CatalogTag.DIRECTORY, CatalogTag.IMAGE, CatalogTag.ECOSYSTEM_JAVA, CatalogTag.INSTALLED);
+    }
+
+    @Override
+    public CatalogResult catalog(CatalogContext context, FileResolver files) {
+        CatalogResult result = CatalogResult.EMPTY;
+        for (Location location : files.files(ARCHIVES)) {
+            result = result.plus(catalogArchive(context, files, location));
+        }
+        return result;
+    }
+
+    private static CatalogResult catalogArchive(CatalogContext context, FileResolver files, Location location) {
+        ArchiveReader reader = new ArchiveReader(new ArchiveBudget(context.limits()));
+        List<Unknown> unknowns = new ArrayList<>();
+        try (InputStream stream = files.open(location)) {
+            reader.read(stream, location, 1);
+        } catch (AssayException e) {
+            unknowns.add(new Unknown(location, ID, e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("cannot read {}", location, e);
+            unknowns.add(new Unknown(location, ID, "corrupt or truncated archive: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // commons-compress may throw unchecked exceptions on malformed input; it costs this archive only.
+            LOG.debug("cannot read {}", location, e);
+            unknowns.add(new Unknown(
+                    location, ID, "corrupt archive (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+        }
+        unknowns.addAll(reader.unknowns());
+        return new CatalogResult(reader.components(), reader.relationships(), unknowns);
+    }
+}
