@@ -206,12 +206,14 @@ final class RequirementsFileParser {
                 }
             }
             String text = requirementText.toString();
-            if (looksLikeUrlOrPath(text)) {
+            Optional<PythonRequirement> parsed = PythonRequirement.parse(text);
+            boolean bare = parsed.map(p -> p.specifier().isEmpty() && p.url().isEmpty()).orElse(true);
+            if (bare && looksLikeUrlOrPath(text)) {
+                // A URL or a path (./dist/pkg-1.0-py3-none-any.whl) rather than a name.
                 outcome.valid++;
                 fromFileName(location, text, null, kind, scope, hashes, outcome);
                 return;
             }
-            Optional<PythonRequirement> parsed = PythonRequirement.parse(text);
             if (parsed.isEmpty()) {
                 LOG.debug("{}: skipping a line that is not a requirement: {}", location, abbreviate(text));
                 outcome.invalid++;
