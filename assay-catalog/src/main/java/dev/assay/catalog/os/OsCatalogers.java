@@ -8,6 +8,6 @@ public final class OsCatalogers {
     private OsCatalogers() {}
 
     public static List<Cataloger> all() {
-        return List.of();
+        return List.of(new DpkgDbCataloger());
     }
 }
