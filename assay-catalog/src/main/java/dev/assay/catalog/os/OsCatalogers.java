@@ -1,6 +1,8 @@
 package dev.assay.catalog.os;
 
+import dev.assay.catalog.spi.CatalogTag;
 import dev.assay.catalog.spi.Cataloger;
+import dev.assay.catalog.spi.GenericCataloger;
 import java.util.List;
 
 /** The catalogers of this ecosystem, in the order they are listed in {@code DefaultCatalogers}. */
@@ -8,6 +10,10 @@ public final class OsCatalogers {
     private OsCatalogers() {}
 
     public static List<Cataloger> all() {
-        return List.of();
+        return List.of(
+                new DpkgDbCataloger(),
+                GenericCataloger.named(ApkDbParser.ID)
+                        .tags(CatalogTag.IMAGE, CatalogTag.ECOSYSTEM_OS, CatalogTag.INSTALLED)
+                        .parseByGlob(ApkDbParser::parse, "**/lib/apk/db/installed"));
     }
 }
