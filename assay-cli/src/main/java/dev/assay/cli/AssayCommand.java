@@ -1,5 +1,6 @@
 package dev.assay.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,15 +18,28 @@ import picocli.CommandLine.Spec;
         subcommands = {SbomCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = ExitCodes.HELP_SECTION)
-public final class AssayCommand implements Runnable {
+final class AssayCommand implements Callable<Integer> {
+    private final Terminal terminal;
+
     @Mixin
     GlobalOptions globalOptions;
 
     @Spec
     CommandSpec spec;
 
+    AssayCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** The streams of this run; subcommands reach them through their {@code @ParentCommand}. */
+    Terminal terminal() {
+        return terminal;
+    }
+
+    /** {@code assay} alone asks for nothing: show what it can do, on stderr, as a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
     }
 }

@@ -4,7 +4,11 @@ import dev.assay.catalog.ProgressListener;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line progress indicator on stderr, redrawn in place; silent unless stderr is a terminal. */
+/**
+ * A one-line progress indicator on stderr, redrawn in place. Silent unless stderr is an interactive terminal:
+ * carriage-return redraws in a CI log or a redirected file are noise. It never touches stdout, which may be
+ * carrying the SBOM.
+ */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
     private final PrintStream err;
     private final boolean enabled;
@@ -18,8 +22,13 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
         this.enabled = enabled;
     }
 
-    static ConsoleProgress forOptions(GlobalOptions options) {
-        return new ConsoleProgress(System.err, !options.quiet && Terminal.stderrIsTerminal());
+    /** Off with --quiet, and with --debug too, where redraws would garble the log lines they interleave with. */
+    static ConsoleProgress forOptions(GlobalOptions options, Terminal terminal) {
+        return new ConsoleProgress(terminal.err(), terminal.interactiveErr() && !options.quiet && !options.debug);
+    }
+
+    boolean enabled() {
+        return enabled;
     }
 
     @Override

@@ -50,21 +50,22 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GlobalOptions options = parent.parent.globalOptions;
+        Terminal terminal = parent.parent.terminal();
         if (options.format == null) {
             throw new UsageException("missing --format: one of " + SbomFormat.names());
         }
         SbomFormat format = SbomFormat.fromName(options.format);
-        Sbom sbom = SbomCodecs.read(readInput(), input);
+        Sbom sbom = SbomCodecs.read(readInput(terminal), input);
         OutputTarget.write(
                 options.output,
-                System.out,
+                terminal.out(),
                 out -> SbomCodecs.write(sbom, format, new SbomWriteOptions(specVersion, deterministic), out));
         return ExitCodes.OK;
     }
 
-    private byte[] readInput() throws IOException {
+    private byte[] readInput(Terminal terminal) throws IOException {
         if (input.equals("-")) {
-            return BoundedInput.readAll(System.in, MAX_SBOM_BYTES, "standard input");
+            return BoundedInput.readAll(terminal.in(), MAX_SBOM_BYTES, "standard input");
         }
         try (InputStream stream = Files.newInputStream(Path.of(input))) {
             return BoundedInput.readAll(stream, MAX_SBOM_BYTES, input);

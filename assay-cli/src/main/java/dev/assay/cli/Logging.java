@@ -2,15 +2,35 @@ package dev.assay.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.io.PrintStream;
 import org.slf4j.LoggerFactory;
 
-/** Sets the log level from --quiet and --debug: warnings by default, errors only, or everything. */
+/**
+ * Sets the log level from --quiet and --debug (warnings by default, errors only, or everything from Assay)
+ * and sends log lines to this run's stderr.
+ */
 final class Logging {
     private Logging() {}
 
-    static void configure(GlobalOptions options) {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Logger assay = (Logger) LoggerFactory.getLogger("dev.assay");
+    static void configure(GlobalOptions options, PrintStream err) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        StderrAppender appender;
+        if (root.getAppender(StderrAppender.NAME) instanceof StderrAppender installed) {
+            appender = installed;
+        } else {
+            // Someone configured logback differently (a logback.xml on the class path): take over, since
+            // the CLI's promise is that nothing but machine output reaches stdout.
+            root.detachAndStopAllAppenders();
+            appender = new StderrAppender();
+            appender.setContext(context);
+            appender.setName(StderrAppender.NAME);
+            appender.start();
+            root.addAppender(appender);
+        }
+        appender.redirect(err, options.debug);
+        Logger assay = context.getLogger("dev.assay");
         if (options.debug) {
             assay.setLevel(Level.DEBUG);
             root.setLevel(Level.INFO);

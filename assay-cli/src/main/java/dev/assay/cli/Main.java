@@ -1,12 +1,12 @@
 package dev.assay.cli;
 
 import dev.assay.model.AssayException;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 /**
  * The entry point. Maps every outcome to one of the promised exit codes: picocli's parameter errors to
@@ -17,55 +17,73 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, Terminal.system()));
     }
 
+    /** Runs one command line against the given streams (stderr is treated as non-interactive). */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        AssayCommand command = new AssayCommand();
+        return run(args, new Terminal(System.in, out, err, false));
+    }
+
+    static int run(String[] args, Terminal terminal) {
+        return commandLine(terminal).execute(args);
+    }
+
+    /**
+     * The fully configured command tree. Nothing here touches logging: {@code --help} and {@code --version}
+     * must not pay for initializing logback, which happens only when a command actually runs.
+     */
+    static CommandLine commandLine(Terminal terminal) {
+        AssayCommand command = new AssayCommand(terminal);
         CommandLine commandLine = new CommandLine(command);
-        commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        commandLine.setOut(writer(terminal.out()));
+        commandLine.setErr(writer(terminal.err()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionStrategy(parseResult -> {
-            Logging.configure(command.globalOptions);
+            Integer helpExitCode = CommandLine.executeHelpRequest(parseResult);
+            if (helpExitCode != null) {
+                return helpExitCode;
+            }
+            Logging.configure(command.globalOptions, terminal.err());
             return new CommandLine.RunLast().execute(parseResult);
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            PrintWriter writer = exception.getCommandLine().getErr();
-            writer.println("assay: " + exception.getMessage());
-            writer.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName()
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("assay: " + exception.getMessage());
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for more information.");
             return ExitCodes.INVALID_INPUT;
         });
-        commandLine.setExecutionExceptionHandler(
-                (exception, failedCommand, parseResult) -> report(exception, command.globalOptions, err, parseResult));
-        return commandLine.execute(args);
+        commandLine.setExecutionExceptionHandler((exception, failedCommand, parseResult) ->
+                report(exception, command.globalOptions.debug, terminal.err()));
+        return commandLine;
     }
 
-    private static int report(Exception exception, GlobalOptions options, PrintStream err, ParseResult parseResult) {
-        boolean debug = options != null && options.debug;
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+    }
+
+    private static int report(Exception exception, boolean debug, PrintStream err) {
+        int exitCode;
         if (exception instanceof AssayException assayException) {
             StringBuilder line = new StringBuilder("assay: ").append(assayException.getMessage());
             if (!assayException.hint().isEmpty()) {
                 line.append(" (").append(assayException.hint()).append(')');
             }
             err.println(line);
-            if (debug) {
-                exception.printStackTrace(err);
-            }
-            return ExitCodes.of(assayException);
+            exitCode = ExitCodes.of(assayException);
+        } else if (exception instanceof IOException) {
+            err.println("assay: I/O error: " + exception.getMessage());
+            exitCode = ExitCodes.INVALID_INPUT;
+        } else {
+            err.println("assay: internal error: " + exception + " (this is a bug; rerun with --debug and report it)");
+            exitCode = ExitCodes.INTERNAL_ERROR;
         }
-        if (exception instanceof java.io.IOException ioException) {
-            err.println("assay: I/O error: " + ioException.getMessage());
-            if (debug) {
-                exception.printStackTrace(err);
-            }
-            return ExitCodes.INVALID_INPUT;
-        }
-        err.println("assay: internal error: " + exception + " (this is a bug; rerun with --debug and report it)");
         if (debug) {
+            // The CLI is the one place allowed to print a stack: the user asked for it with --debug.
             exception.printStackTrace(err);
         }
-        return ExitCodes.INTERNAL_ERROR;
+        err.flush();
+        return exitCode;
     }
 }

@@ -38,8 +38,6 @@ import picocli.CommandLine.ParentCommand;
             "Registry credentials: ASSAY_REGISTRY_USERNAME / ASSAY_REGISTRY_PASSWORD, or ~/.docker/config.json."
         })
 final class SbomCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(SbomCommand.class);
-
     @ParentCommand
     AssayCommand parent;
 
@@ -90,16 +88,20 @@ final class SbomCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GlobalOptions options = parent.globalOptions;
+        Terminal terminal = parent.terminal();
         SbomFormat format = options.format == null ? SbomFormat.CYCLONEDX_JSON : SbomFormat.fromName(options.format);
         InventoryRequest request = request();
         Sbom sbom;
-        try (ConsoleProgress progress = ConsoleProgress.forOptions(options)) {
+        try (ConsoleProgress progress = ConsoleProgress.forOptions(options, terminal)) {
             sbom = InventoryEngine.withDefaults().inventory(request, progress);
         }
-        sbom.unknowns().forEach(unknown -> LOG.warn("could not read {}: {}", unknown.location(), unknown.reason()));
+        // Looked up here, not in a static field: picocli instantiates every command for --help too, and
+        // that must not pay for initializing logback.
+        Logger log = LoggerFactory.getLogger(SbomCommand.class);
+        sbom.unknowns().forEach(unknown -> log.warn("could not read {}: {}", unknown.location(), unknown.reason()));
         SbomWriteOptions writeOptions = new SbomWriteOptions(specVersion, deterministic);
-        OutputTarget.write(options.output, System.out, out -> SbomCodecs.write(sbom, format, writeOptions, out));
-        LOG.info(
+        OutputTarget.write(options.output, terminal.out(), out -> SbomCodecs.write(sbom, format, writeOptions, out));
+        log.info(
                 "{} components, {} relationships, {} unknowns",
                 sbom.components().size(),
                 sbom.relationships().size(),
