@@ -207,7 +207,8 @@ final class RequirementsFileParser {
             }
             String text = requirementText.toString();
             Optional<PythonRequirement> parsed = PythonRequirement.parse(text);
-            boolean bare = parsed.map(p -> p.specifier().isEmpty() && p.url().isEmpty()).orElse(true);
+            boolean bare = parsed.map(p -> p.specifier().isEmpty() && p.url().isEmpty())
+                    .orElse(true);
             if (bare && looksLikeUrlOrPath(text)) {
                 // A URL or a path (./dist/pkg-1.0-py3-none-any.whl) rather than a name.
                 outcome.valid++;

@@ -54,8 +54,10 @@ class PoetryLockParserTest {
                 .containsExactly(
                         "SHA256:0569859f95fc761b18b45ef421b1290a0f65f147e92a1e5eb3e635f9a5e4e66f",
                         "SHA256:dc383c07b76109f368f6106eee2b593b04a011ea4d55f652c6ca24a754d1cdd1");
-        assertThat(result.components()).allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.REQUIRED));
-        assertThat(component(result, "pkg:pypi/idna@3.7").evidence().first().versionSource()).isEqualTo("poetry.lock");
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.REQUIRED));
+        assertThat(component(result, "pkg:pypi/idna@3.7").evidence().first().versionSource())
+                .isEqualTo("poetry.lock");
         assertThat(result.unknowns()).isEmpty();
     }
 
@@ -69,7 +71,8 @@ class PoetryLockParserTest {
                         "pkg:pypi/alabaster@0.7.12",
                         "pkg:pypi/appnope@0.1.0",
                         "pkg:pypi/asciitree@0.3.3");
-        assertThat(result.components()).allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.EXCLUDED));
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.EXCLUDED));
         assertThat(hashes(component(result, "pkg:pypi/added-value@0.14.2")))
                 .containsExactly(
                         "SHA256:8c886aee74635cec15beb64c28a90ae664526f331c1a4941e4d6ab98af232028",
@@ -163,9 +166,11 @@ class PoetryLockParserTest {
         CatalogResult old = catalogCorpus("poetry.lock");
         assertThat(old.components()).hasSize(distinctPackages("poetry.lock"));
         CatalogResult lock11 = catalogCorpus("poetry1.lock");
-        assertThat(lock11.components().stream().filter(c -> c.scope() == Scope.EXCLUDED)).hasSize(25);
+        assertThat(lock11.components().stream().filter(c -> c.scope() == Scope.EXCLUDED))
+                .hasSize(25);
         assertThat(lock11.relationships()).isNotEmpty();
-        assertThat(lock11.components()).allSatisfy(component -> assertThat(component.hashes()).isNotEmpty());
+        assertThat(lock11.components())
+                .allSatisfy(component -> assertThat(component.hashes()).isNotEmpty());
     }
 
     @Test
@@ -176,8 +181,9 @@ class PoetryLockParserTest {
         CatalogResult result = CatalogTesting.catalogDirectory(cataloger, temp);
 
         assertThat(result.components()).hasSize(5);
-        assertThat(result.unknowns()).singleElement().satisfies(unknown -> assertThat(unknown.location().path())
-                .isEqualTo("pyproject.toml"));
+        assertThat(result.unknowns())
+                .singleElement()
+                .satisfies(unknown -> assertThat(unknown.location().path()).isEqualTo("pyproject.toml"));
     }
 
     private CatalogResult catalogCorpus(String name) throws IOException {
@@ -196,8 +202,8 @@ class PoetryLockParserTest {
         for (String block : text.split("\\[\\[package]]")) {
             java.util.regex.Matcher packageName =
                     java.util.regex.Pattern.compile("(?m)^name = \"([^\"]+)\"").matcher(block);
-            java.util.regex.Matcher version =
-                    java.util.regex.Pattern.compile("(?m)^version = \"([^\"]+)\"").matcher(block);
+            java.util.regex.Matcher version = java.util.regex.Pattern.compile("(?m)^version = \"([^\"]+)\"")
+                    .matcher(block);
             if (packageName.find() && version.find()) {
                 packages.add(PypiPackages.normalize(packageName.group(1)) + "@" + version.group(1));
             }

@@ -101,12 +101,16 @@ class RequirementsFileParserTest {
 
     @Test
     void parse_rangeWithoutConstraint_keepsConstraintProperty(@TempDir Path directory) throws IOException {
-        Files.writeString(directory.resolve("requirements.txt"), "sqlalchemy >= 1.0.0, <= 2.0.0\nsqlalchemy==1.4.0\nnumpy~=1.26\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                directory.resolve("requirements.txt"),
+                "sqlalchemy >= 1.0.0, <= 2.0.0\nsqlalchemy==1.4.0\nnumpy~=1.26\n",
+                StandardCharsets.UTF_8);
 
         CatalogResult result = CatalogTesting.catalogDirectory(cataloger, directory);
 
         assertThat(CatalogTesting.purls(result)).containsExactly("pkg:pypi/numpy", "pkg:pypi/sqlalchemy@1.4.0");
-        assertThat(component(result, "pkg:pypi/numpy").property("assay:version-constraint")).contains("~=1.26");
+        assertThat(component(result, "pkg:pypi/numpy").property("assay:version-constraint"))
+                .contains("~=1.26");
     }
 
     @Test
@@ -179,9 +183,11 @@ class RequirementsFileParserTest {
 
         CatalogResult result = CatalogTesting.catalogFile(cataloger, copyAs(corpus, "requirements.txt"));
 
-        long pins = result.components().stream().filter(c -> !c.version().isEmpty()).count();
+        long pins =
+                result.components().stream().filter(c -> !c.version().isEmpty()).count();
         assertThat(pins).isEqualTo(expectedPins(corpus));
-        assertThat(result.components()).allSatisfy(component -> assertThat(component.hashes()).isNotEmpty());
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.hashes()).isNotEmpty());
         assertThat(result.unknowns()).isEmpty();
     }
 
@@ -192,7 +198,8 @@ class RequirementsFileParserTest {
         CatalogResult result = CatalogTesting.catalogFile(cataloger, copyAs(corpus, "requirements.txt"));
 
         assertThat(result.components()).hasSize((int) expectedPins(corpus));
-        assertThat(result.components()).allSatisfy(component -> assertThat(component.version()).isNotEmpty());
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.version()).isNotEmpty());
     }
 
     @Test
@@ -218,12 +225,12 @@ class RequirementsFileParserTest {
         String huge = "a".repeat(3_000_000) + "==1.0";
         Files.writeString(
                 temp.resolve("requirements.txt"),
-                "flask==1.0\nattrs==1\nidna==2\nsix==1\n" + huge + "\n" + "-".repeat(2_000_000) + "\n" + "x==" + "1.".repeat(1_000_000)
-                        + "\nrequests==2.0 \\\n" + "\\\n".repeat(100_000) + "\n",
+                "flask==1.0\nattrs==1\nidna==2\nsix==1\n" + huge + "\n" + "-".repeat(2_000_000) + "\n" + "x=="
+                        + "1.".repeat(1_000_000) + "\nrequests==2.0 \\\n" + "\\\n".repeat(100_000) + "\n",
                 StandardCharsets.UTF_8);
 
-        CatalogResult result =
-                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CatalogTesting.catalogDirectory(cataloger, temp));
+        CatalogResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> CatalogTesting.catalogDirectory(cataloger, temp));
 
         assertThat(result.unknowns()).isEmpty();
         assertThat(CatalogTesting.purls(result)).contains("pkg:pypi/flask@1.0", "pkg:pypi/requests@2.0");
@@ -234,8 +241,7 @@ class RequirementsFileParserTest {
     void parse_overSizeFile_unknownNamingTheFile() throws IOException {
         Files.writeString(temp.resolve("requirements.txt"), "flask==1.0\n".repeat(100), StandardCharsets.UTF_8);
 
-        CatalogResult result =
-                CatalogTesting.catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(64));
+        CatalogResult result = CatalogTesting.catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(64));
 
         assertThat(result.components()).isEmpty();
         assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
@@ -249,12 +255,12 @@ class RequirementsFileParserTest {
         Files.writeString(temp.resolve("requirements.txt"), "flask==1.0\n-r big.in\n", StandardCharsets.UTF_8);
         Files.writeString(temp.resolve("big.in"), "# padding\n".repeat(100), StandardCharsets.UTF_8);
 
-        CatalogResult result =
-                CatalogTesting.catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(200));
+        CatalogResult result = CatalogTesting.catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(200));
 
         assertThat(CatalogTesting.purls(result)).containsExactly("pkg:pypi/flask@1.0");
-        assertThat(result.unknowns()).singleElement().satisfies(unknown -> assertThat(unknown.location().path())
-                .isEqualTo("big.in"));
+        assertThat(result.unknowns())
+                .singleElement()
+                .satisfies(unknown -> assertThat(unknown.location().path()).isEqualTo("big.in"));
     }
 
     @Test
@@ -285,7 +291,10 @@ class RequirementsFileParserTest {
         try {
             return Files.readAllLines(corpus, StandardCharsets.UTF_8).stream()
                     .filter(line -> line.matches("[A-Za-z0-9][A-Za-z0-9._\\[\\],-]*==[^=].*"))
-                    .map(line -> line.substring(0, line.indexOf("==")).replaceAll("\\[.*", "").toLowerCase(java.util.Locale.ROOT) + line.substring(line.indexOf("==")).split("[ ;]")[0])
+                    .map(line -> line.substring(0, line.indexOf("=="))
+                                    .replaceAll("\\[.*", "")
+                                    .toLowerCase(java.util.Locale.ROOT)
+                            + line.substring(line.indexOf("==")).split("[ ;]")[0])
                     .distinct()
                     .count();
         } catch (IOException e) {

@@ -51,8 +51,10 @@ class UvLockParserTest {
                 .containsExactly(
                         "SHA256:3d5da6925056f6f18f119200434a4780a94263f10d1c21d032a6f6b2baa20651",
                         "SHA256:ca78db4565a652026a4db2bcdf68f2fb589ea80d0be70e03929ed730746b84fe");
-        assertThat(component(result, "pkg:pypi/charset-normalizer@3.4.1").hashes()).hasSize(41);
-        assertThat(result.components()).allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.REQUIRED));
+        assertThat(component(result, "pkg:pypi/charset-normalizer@3.4.1").hashes())
+                .hasSize(41);
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.scope()).isEqualTo(Scope.REQUIRED));
     }
 
     @Test
@@ -89,7 +91,8 @@ class UvLockParserTest {
         Component root = component(result, "pkg:pypi/appthreat-vulnerability-db@6.0.14");
         assertThat(root.kind()).isEqualTo(ComponentKind.APPLICATION);
         // pydantic[email] activates pydantic's "email" extra: the edge to email-validator exists.
-        assertThat(edges(result)).anyMatch(edge -> edge.startsWith("pkg:pypi/pydantic@") && edge.contains("email-validator"));
+        assertThat(edges(result))
+                .anyMatch(edge -> edge.startsWith("pkg:pypi/pydantic@") && edge.contains("email-validator"));
         // Extras of the project itself are optional unless also needed at runtime.
         assertThat(component(result, "pkg:pypi/oras@0.1.30").scope()).isEqualTo(Scope.OPTIONAL);
         assertThat(result.components().stream().filter(c -> c.scope() == Scope.REQUIRED))
@@ -130,13 +133,15 @@ class UvLockParserTest {
                         "pkg:pypi/app@1.0 -> pkg:pypi/numpy@1.26.4",
                         "pkg:pypi/app@1.0 -> pkg:pypi/numpy@2.1.0",
                         "pkg:pypi/lib@0.1 -> pkg:pypi/numpy@2.1.0");
-        assertThat(component(result, "pkg:pypi/lib@0.1").property("assay:source-type")).contains("git");
+        assertThat(component(result, "pkg:pypi/lib@0.1").property("assay:source-type"))
+                .contains("git");
     }
 
     @Test
     void parse_truncatedToml_unknownNamingTheFile() throws IOException {
         String whole = Files.readString(Fixtures.path(getClass(), "python/uv/simple-deps/uv.lock"));
-        Files.writeString(temp.resolve("uv.lock"), whole.substring(0, whole.indexOf("[[package]]\nname = \"idna\"") + 30));
+        Files.writeString(
+                temp.resolve("uv.lock"), whole.substring(0, whole.indexOf("[[package]]\nname = \"idna\"") + 30));
 
         CatalogResult result = CatalogTesting.catalogDirectory(cataloger, temp);
 
