@@ -14,6 +14,18 @@ public final class OsCatalogers {
                 new DpkgDbCataloger(),
                 GenericCataloger.named(ApkDbParser.ID)
                         .tags(CatalogTag.IMAGE, CatalogTag.ECOSYSTEM_OS, CatalogTag.INSTALLED)
-                        .parseByGlob(ApkDbParser::parse, "**/lib/apk/db/installed"));
+                        .parseByGlob(ApkDbParser::parse, "**/lib/apk/db/installed"),
+                GenericCataloger.named(RpmDbParser.ID)
+                        .tags(CatalogTag.IMAGE, CatalogTag.ECOSYSTEM_OS, CatalogTag.INSTALLED)
+                        .parseByGlob(
+                                RpmDbParser::parse,
+                                "**/var/lib/rpm/rpmdb.sqlite",
+                                "**/usr/lib/sysimage/rpm/rpmdb.sqlite")
+                        .parseByGlob(
+                                RpmDbParser::unsupported,
+                                "**/var/lib/rpm/Packages",
+                                "**/var/lib/rpm/Packages.db",
+                                "**/usr/lib/sysimage/rpm/Packages",
+                                "**/usr/lib/sysimage/rpm/Packages.db"));
     }
 }
