@@ -255,6 +255,23 @@ class YarnLockCatalogerTest {
     }
 
     @Test
+    void catalog_berryAliasesUnderTheLimit_areNotExpanded(@TempDir Path directory) {
+        // Ten levels of nine aliases stay under the alias limit; entries pointing into them must still finish
+        // at once, because nothing walks the expanded tree.
+        write(directory, "yarn.lock", YamlBombs.billionLaughs("__metadata:\n  version: 6\n", 9) + """
+                "x@npm:^1.0.0":
+                  version: 1.0.0
+                  resolution: "x@npm:1.0.0"
+                  dependencies: *j
+                  dependenciesMeta: *j
+                """);
+
+        CatalogResult result = CatalogTesting.catalogDirectory(CATALOGER, directory);
+
+        assertThat(CatalogTesting.purls(result)).containsExactly("pkg:npm/x@1.0.0");
+    }
+
+    @Test
     void catalog_dependencyCycle_terminates(@TempDir Path directory) {
         write(
                 directory,
