@@ -113,7 +113,7 @@ final class PackageLockParser {
         }
         // Workspace members are folders of the project outside node_modules: part of the project itself.
         nodeByPath.forEach((path, node) -> {
-            if (!path.startsWith(NODE_MODULES) && !path.contains("/" + NODE_MODULES)) {
+            if (isWorkspaceMember(path)) {
                 graph.rootDependsOn(node, Scope.REQUIRED);
             }
         });
@@ -149,6 +149,17 @@ final class PackageLockParser {
                 PackageManifest.ranges(json.get("optionalDependencies")).keySet()) {
             node.dependsOn(resolver.resolve(path, name), Scope.OPTIONAL);
         }
+        if (isWorkspaceMember(path)) {
+            // npm installs a workspace member's devDependencies too (an installed package's are ignored).
+            for (String name :
+                    PackageManifest.ranges(json.get("devDependencies")).keySet()) {
+                node.dependsOn(resolver.resolve(path, name), Scope.EXCLUDED);
+            }
+        }
+    }
+
+    private static boolean isWorkspaceMember(String path) {
+        return !path.startsWith(NODE_MODULES) && !path.contains("/" + NODE_MODULES);
     }
 
     private void linkRoot(JsonNode rootEntry, Resolver resolver) {

@@ -186,18 +186,18 @@ final class PnpmLockParser {
 
     /**
      * pnpm 5 and 6 record {@code dev: true} (dev only), {@code dev: false} (production) and omit it for
-     * packages used by both; 9 records nothing, so the scope is derived from the importers.
+     * packages used by both; 9 records nothing, so the scope is derived from the importers. An optional
+     * flag alone says nothing about dev use (an optional native binary of a dev tool is still dev only),
+     * so without a dev flag the graph decides.
      */
     private static Scope statedScope(Map<?, ?> instance, Map<?, ?> metadata) {
         String dev = firstNonEmpty(string(instance.get("dev")), string(metadata.get("dev")));
         String optional = firstNonEmpty(string(instance.get("optional")), string(metadata.get("optional")));
-        if (dev.equals("true")) {
-            return Scope.EXCLUDED;
-        }
-        if (optional.equals("true")) {
-            return Scope.OPTIONAL;
-        }
-        return dev.equals("false") ? Scope.REQUIRED : null;
+        return switch (dev) {
+            case "true" -> Scope.EXCLUDED;
+            case "false" -> optional.equals("true") ? Scope.OPTIONAL : Scope.REQUIRED;
+            default -> null;
+        };
     }
 
     /** The node a {@code name: reference} dependency means, trying the key spellings of every version. */
