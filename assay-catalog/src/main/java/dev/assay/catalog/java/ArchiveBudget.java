@@ -4,6 +4,7 @@ import dev.assay.model.untrusted.Limits;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongSupplier;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
@@ -44,7 +45,15 @@ final class ArchiveBudget {
      * archive stream.
      */
     InputStream meter(ZipArchiveInputStream zip, String where) {
-        return new FilterInputStream(zip) {
+        return meter(zip, zip::getCompressedCount, where);
+    }
+
+    /**
+     * An entry stream counted against the budget; {@code compressedCount} tells how many compressed
+     * bytes produced what was read so far (or the entry's declared compressed size).
+     */
+    InputStream meter(InputStream entry, LongSupplier compressedCount, String where) {
+        return new FilterInputStream(entry) {
             private long entryBytes;
 
             @Override
@@ -56,7 +65,7 @@ final class ArchiveBudget {
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
-                int read = zip.read(buffer, offset, length);
+                int read = entry.read(buffer, offset, length);
                 if (read > 0) {
                     entryBytes += read;
                     expandedBytes += read;
@@ -89,7 +98,7 @@ final class ArchiveBudget {
                     throw new ArchiveLimitException(
                             where + " expands past the limit of " + limits.maxExpandedBytes() + " bytes", where);
                 }
-                long compressed = Math.max(1, zip.getCompressedCount());
+                long compressed = Math.max(1, compressedCount.getAsLong());
                 if (entryBytes > RATIO_GRACE_BYTES && entryBytes / compressed > limits.maxCompressionRatio()) {
                     throw new ArchiveLimitException(
                             where + " expands more than " + limits.maxCompressionRatio()

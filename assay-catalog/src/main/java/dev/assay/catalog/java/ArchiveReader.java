@@ -11,24 +11,29 @@ import dev.assay.model.UnableToParseException;
 import dev.assay.model.Unknown;
 import dev.assay.model.untrusted.BoundedInput;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * Reads one top-level Java archive as a stream, nested archives included, and collects what it finds.
- * Nothing is extracted to disk: a nested jar is read straight out of its parent's entry stream. Entries
- * other than the manifest, {@code pom.properties} and nested archives are skipped without inflating
- * them where the zip says how long they are.
+ * Reads one top-level Java archive, nested archives included, and collects what it finds. Nothing is
+ * extracted to disk: a nested jar is read out of its parent's entry into memory (within bounds) or
+ * streamed. Only the manifest, {@code pom.properties} and nested archives are inflated, wherever the zip
+ * lets the reader pass the other entries without inflating them.
  */
 final class ArchiveReader {
     private static final int BUFFER = 64 * 1024;
+    private static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
 
     private final ArchiveBudget budget;
     private final List<Component> components = new ArrayList<>();
@@ -49,6 +54,85 @@ final class ArchiveReader {
 
     List<Unknown> unknowns() {
         return unknowns;
+    }
+
+    /** The largest archive read into memory for random access; larger ones are streamed. */
+    static long inMemoryLimit(ArchiveBudget budget) {
+        return Math.min(budget.limits().maxFileBytes(), IN_MEMORY_BYTES);
+    }
+
+    /**
+     * Reads an archive held in memory through its central directory: only the manifest, {@code
+     * pom.properties} and nested archives are inflated, which matters because most jars (those written by
+     * the JDK or Gradle) give entry sizes only after the data, so a stream would have to inflate every
+     * class to get past it. Falls back to streaming when the central directory is unusable (a truncated
+     * archive still yields the entries before the cut).
+     */
+    Optional<Purl> readInMemory(byte[] archive, Location location, int depth) throws IOException {
+        Contents contents = new Contents();
+        try (ZipFile zip = ZipFile.builder()
+                .setSeekableByteChannel(new SeekableInMemoryByteChannel(archive))
+                .setIgnoreLocalFileHeader(true)
+                .get()) {
+            try {
+                scanDirectory(zip, location, depth, contents);
+            } catch (IOException | RuntimeException e) {
+                if (contents.entries > 0) {
+                    identify(location, contents, null);
+                }
+                throw e;
+            }
+        } catch (ArchiveLimitException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (contents.entries > 0) {
+                throw e;
+            }
+            return read(new ByteArrayInputStream(archive), location, depth);
+        }
+        DigestingInputStream digests = new DigestingInputStream(new ByteArrayInputStream(archive));
+        ArchiveBudget.drain(digests);
+        return Optional.of(identify(location, contents, digests));
+    }
+
+    private void scanDirectory(ZipFile zip, Location location, int depth, Contents contents) throws IOException {
+        Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+        while (entries.hasMoreElements()) {
+            ZipArchiveEntry entry = entries.nextElement();
+            contents.entries++;
+            budget.countEntry(location.path());
+            String name = entry.getName();
+            boolean wanted = name.equalsIgnoreCase("META-INF/MANIFEST.MF")
+                    || PomProperties.isPomProperties(name)
+                    || ArchiveFileName.isJavaArchive(name);
+            if (budget.declaredRatioExceeded(entry.getSize(), entry.getCompressedSize())) {
+                // Harmless unless inflated, but a bomb is worth reporting wherever it sits.
+                unknowns.add(ratioUnknown(location, name));
+                continue;
+            }
+            if (entry.isDirectory() || !wanted || !zip.canReadEntryData(entry)) {
+                continue;
+            }
+            String where = location.path() + "!/" + name;
+            long compressed = entry.getCompressedSize();
+            try (InputStream data = budget.meter(zip.getInputStream(entry), () -> compressed, where)) {
+                if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                    small(data, location, name)
+                            .map(JarManifest::parse)
+                            .ifPresent(manifest -> contents.manifest = manifest);
+                } else if (PomProperties.isPomProperties(name)) {
+                    small(data, location, name)
+                            .map(bytes -> PomProperties.parse(bytes, name))
+                            .ifPresent(contents.pomProperties::add);
+                } else {
+                    nested(data, entry.getSize(), location.nested(name), depth + 1, contents);
+                }
+            }
+        }
+        if (contents.entries == 0) {
+            throw new UnableToParseException(
+                    location.path() + " is not a zip archive or has no entries", location.path());
+        }
     }
 
     /**
@@ -87,22 +171,20 @@ final class ArchiveReader {
             }
             if (budget.declaredRatioExceeded(entry.getSize(), entry.getCompressedSize())) {
                 // Declared sizes let the stream skip the entry without inflating it; it is reported, not read.
-                unknowns.add(new Unknown(
-                        location.nested(name),
-                        JavaArchiveCataloger.ID,
-                        "entry declares a compression ratio over the limit of "
-                                + budget.limits().maxCompressionRatio() + ": likely a zip bomb; not read"));
+                unknowns.add(ratioUnknown(location, name));
                 continue;
             }
             String where = location.path() + "!/" + name;
             if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                small(zip, location, name).map(JarManifest::parse).ifPresent(manifest -> contents.manifest = manifest);
+                small(budget.meter(zip, where), location, name)
+                        .map(JarManifest::parse)
+                        .ifPresent(manifest -> contents.manifest = manifest);
             } else if (PomProperties.isPomProperties(name)) {
-                small(zip, location, name)
+                small(budget.meter(zip, where), location, name)
                         .map(bytes -> PomProperties.parse(bytes, name))
                         .ifPresent(contents.pomProperties::add);
             } else if (ArchiveFileName.isJavaArchive(name)) {
-                nested(zip, location.nested(name), depth + 1, contents);
+                nested(budget.meter(zip, where), entry.getSize(), location.nested(name), depth + 1, contents);
             } else if (entry.getCompressedSize() < 0
                     || entry.getGeneralPurposeBit().usesDataDescriptor()) {
                 // Without a declared length the only way past the entry is to inflate it: do so metered.
@@ -115,9 +197,17 @@ final class ArchiveReader {
         }
     }
 
-    private Optional<byte[]> small(ZipArchiveInputStream zip, Location archive, String name) throws IOException {
+    private Unknown ratioUnknown(Location location, String name) {
+        // Declared sizes let the reader pass the entry without inflating it; it is reported, not read.
+        return new Unknown(
+                location.nested(name),
+                JavaArchiveCataloger.ID,
+                "entry declares a compression ratio over the limit of "
+                        + budget.limits().maxCompressionRatio() + ": likely a zip bomb; not read");
+    }
+
+    private Optional<byte[]> small(InputStream entry, Location archive, String name) throws IOException {
         String where = archive.path() + "!/" + name;
-        InputStream entry = budget.meter(zip, where);
         try {
             return Optional.of(BoundedInput.readAll(entry, budget.limits().maxFileBytes(), where));
         } catch (ArchiveLimitException e) {
@@ -129,8 +219,8 @@ final class ArchiveReader {
         }
     }
 
-    private void nested(ZipArchiveInputStream zip, Location location, int depth, Contents contents) throws IOException {
-        InputStream entry = budget.meter(zip, location.path());
+    private void nested(InputStream entry, long declaredSize, Location location, int depth, Contents contents)
+            throws IOException {
         if (depth > budget.limits().maxArchiveDepth()) {
             unknowns.add(new Unknown(
                     location,
@@ -140,7 +230,12 @@ final class ArchiveReader {
             return;
         }
         try {
-            read(entry, location, depth).ifPresent(contents.nested::add);
+            if (declaredSize >= 0 && declaredSize <= inMemoryLimit(budget)) {
+                byte[] archive = BoundedInput.readAll(entry, inMemoryLimit(budget), location.path());
+                readInMemory(archive, location, depth).ifPresent(contents.nested::add);
+            } else {
+                read(entry, location, depth).ifPresent(contents.nested::add);
+            }
         } catch (ArchiveLimitException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -251,11 +346,15 @@ final class ArchiveReader {
         String artifact = fileName.artifact();
         String version;
         String versionSource;
-        if (manifest.get("Implementation-Version").isPresent()) {
-            version = manifest.get("Implementation-Version").get();
+        // A manifest version with spaces is a build stamp ("2.0b6 2016-02-05 05:16:19"), not a version.
+        Optional<String> implementationVersion =
+                manifest.get("Implementation-Version").filter(ArchiveReader::versionLike);
+        Optional<String> bundleVersion = manifest.get("Bundle-Version").filter(ArchiveReader::versionLike);
+        if (implementationVersion.isPresent()) {
+            version = implementationVersion.get();
             versionSource = "MANIFEST.MF Implementation-Version";
-        } else if (manifest.get("Bundle-Version").isPresent()) {
-            version = manifest.get("Bundle-Version").get();
+        } else if (bundleVersion.isPresent()) {
+            version = bundleVersion.get();
             versionSource = "MANIFEST.MF Bundle-Version";
         } else if (!fileName.version().isEmpty()) {
             version = fileName.version();
@@ -273,6 +372,10 @@ final class ArchiveReader {
         return Component.builder(purl)
                 .evidence(JavaArchiveCataloger.ID, location, versionSource)
                 .property("assay:guessed-coordinates", "true");
+    }
+
+    private static boolean versionLike(String value) {
+        return value.chars().noneMatch(Character::isWhitespace);
     }
 
     private static boolean looksLikeGroup(String value) {

@@ -9,6 +9,7 @@ import dev.assay.catalog.spi.PathPattern;
 import dev.assay.model.AssayException;
 import dev.assay.model.Location;
 import dev.assay.model.Unknown;
+import dev.assay.model.untrusted.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,11 +22,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Java archives (jar, war, ear and the plugin and module formats built on them) and the archives nested
- * in them ({@code BOOT-INF/lib}, {@code WEB-INF/lib}, EAR modules). Each archive is read once, as a
- * stream, hashing it on the way; every archive gets its own bounds from the context's {@code Limits},
+ * in them ({@code BOOT-INF/lib}, {@code WEB-INF/lib}, EAR modules). Nothing is extracted to disk. An
+ * archive up to 64 MiB (and {@code maxFileBytes}) is read into memory once and opened by its central
+ * directory, so that only the few entries that matter are inflated; larger ones are streamed. Either way
+ * it is hashed; every archive gets its own bounds from the context's {@code Limits},
  * and a crossed bound or a corrupt zip ends that archive in an {@link Unknown}, keeping what was found.
- * The archive itself is not held in memory, so {@code maxFileBytes} applies to the entries read (the
- * manifest, {@code pom.properties}), not to the archive.
+ * An archive over {@code maxFileBytes} is still read, as a stream; the limit then applies to the entries
+ * read from it (the manifest, {@code pom.properties}).
  */
 public final class JavaArchiveCataloger implements Cataloger {
     public static final String ID = "java-archive-cataloger";
@@ -54,10 +57,16 @@ public final class JavaArchiveCataloger implements Cataloger {
     }
 
     private static CatalogResult catalogArchive(CatalogContext context, FileResolver files, Location location) {
-        ArchiveReader reader = new ArchiveReader(new ArchiveBudget(context.limits()));
+        ArchiveBudget budget = new ArchiveBudget(context.limits());
+        ArchiveReader reader = new ArchiveReader(budget);
         List<Unknown> unknowns = new ArrayList<>();
         try (InputStream stream = files.open(location)) {
-            reader.read(stream, location, 1);
+            long size = files.size(location);
+            if (size <= ArchiveReader.inMemoryLimit(budget)) {
+                reader.readInMemory(BoundedInput.readAll(stream, size + 1, location.path()), location, 1);
+            } else {
+                reader.read(stream, location, 1);
+            }
         } catch (AssayException e) {
             unknowns.add(new Unknown(location, ID, e.getMessage()));
         } catch (IOException | UncheckedIOException e) {

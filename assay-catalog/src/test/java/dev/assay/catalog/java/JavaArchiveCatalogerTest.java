@@ -242,16 +242,26 @@ class JavaArchiveCatalogerTest {
     }
 
     @Test
-    void catalog_zipBombEntry_reportsUnknownQuicklyAndKeepsIdentity() throws IOException {
-        write(
-                "bomb-1.0.jar",
-                archive()
-                        .pomProperties("g", "bomb", "1.0")
-                        .entry("zeros.bin", new byte[10 * 1024 * 1024])
-                        .bytes());
+    void catalog_zipBombEntry_reportsUnknownAndKeepsIdentity() throws IOException {
+        write("bomb-1.0.jar", bombJar());
 
         CatalogResult result =
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp));
+
+        assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
+            assertThat(unknown.location().path()).isEqualTo("bomb-1.0.jar!/zeros.bin");
+            assertThat(unknown.reason()).contains("zip bomb");
+        });
+        assertThat(purls(result)).containsExactly("pkg:maven/g/bomb@1.0");
+    }
+
+    @Test
+    void catalog_zipBombEntryWhileStreaming_stopsInflatingAndReportsUnknown() throws IOException {
+        write("bomb-1.0.jar", bombJar());
+
+        // An archive over maxFileBytes is streamed, and a streamed entry without declared sizes is metered.
+        CatalogResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(5000)));
 
         assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
             assertThat(unknown.location().path()).isEqualTo("bomb-1.0.jar");
@@ -268,10 +278,30 @@ class JavaArchiveCatalogerTest {
         CatalogResult result =
                 assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp));
 
+        assertThat(result.unknowns())
+                .extracting(unknown -> unknown.location().path())
+                .containsExactly("outer.war!/WEB-INF/lib/bomb.jar!/zeros.bin");
+    }
+
+    @Test
+    void catalog_zipBombInNestedJarWhileStreaming_reportsUnknownNamingTheOuterArchive() throws IOException {
+        byte[] bomb = archive().entry("zeros.bin", new byte[10 * 1024 * 1024]).bytes();
+        write("outer.war", archive().entry("WEB-INF/lib/bomb.jar", bomb).bytes());
+
+        CatalogResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp, Limits.DEFAULT.withMaxFileBytes(5000)));
+
         assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
             assertThat(unknown.location().path()).isEqualTo("outer.war");
             assertThat(unknown.reason()).contains("outer.war!/WEB-INF/lib/bomb.jar!/zeros.bin");
         });
+    }
+
+    private static byte[] bombJar() {
+        return archive()
+                .pomProperties("g", "bomb", "1.0")
+                .entry("zeros.bin", new byte[10 * 1024 * 1024])
+                .bytes();
     }
 
     @Test
