@@ -243,9 +243,10 @@ public final class GoBinaryCataloger implements Cataloger {
     }
 
     /**
-     * Whether a file deserves its first four bytes read. Where the resolver can tell (files on disk), only
-     * executables and {@code .exe} files; otherwise files in binary directories, {@code .exe} files and
-     * extension-less files outside directories that never hold programs.
+     * Whether a file deserves its first four bytes read: {@code .exe} files and files in binary directories
+     * always (an image unpacked without modes must not hide {@code /usr/local/bin}); elsewhere, where the
+     * resolver can tell (files on disk), executables only; otherwise extension-less files outside
+     * directories that never hold programs.
      */
     private static boolean isCandidate(FileResolver files, Location location) {
         String path = location.path();
@@ -253,16 +254,16 @@ public final class GoBinaryCataloger implements Cataloger {
         if (name.toLowerCase(Locale.ROOT).endsWith(".exe")) {
             return true;
         }
-        if (files instanceof DirectoryFileResolver directory) {
-            Optional<Boolean> executable = executable(directory, location);
-            if (executable.isPresent()) {
-                return executable.get();
-            }
-        }
         String[] parts = path.split("/");
         for (int index = 0; index < parts.length - 1; index++) {
             if (BINARY_DIRECTORIES.contains(parts[index])) {
                 return true;
+            }
+        }
+        if (files instanceof DirectoryFileResolver directory) {
+            Optional<Boolean> executable = executable(directory, location);
+            if (executable.isPresent()) {
+                return executable.get();
             }
         }
         boolean hasExtension = name.indexOf('.', 1) > 0;

@@ -91,6 +91,17 @@ class GoBinaryCatalogerTest {
     }
 
     @Test
+    void catalog_binaryDirectoryWithoutModes_isStillRead() throws IOException {
+        Path bin = Files.createDirectories(temp.resolve("rootfs/usr/bin"));
+        Path binary = unpack("hello-linux-s390x", bin);
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rw-r--r--"));
+
+        CatalogResult result = catalogDirectory(cataloger, temp.resolve("rootfs"));
+
+        assertThat(purls(result)).containsExactly(GREET, MAIN, SHOUT, STDLIB);
+    }
+
+    @Test
     void catalog_syntheticInlineBuildInfo_readsModulesAndKeepsDevelUnversioned() throws IOException {
         byte[] elf = TinyElf.withBuildInfo(TinyElf.inlineBuildInfo(
                 "go1.22.1",
