@@ -21,6 +21,9 @@ public final class PathPattern {
     }
 
     public static PathPattern glob(String glob) {
+        if (glob.equals("**/*") || glob.equals("**")) {
+            return new PathPattern(glob, path -> true);
+        }
         if (glob.startsWith("**/")) {
             String rest = glob.substring(3);
             if (isLiteral(rest)) {
