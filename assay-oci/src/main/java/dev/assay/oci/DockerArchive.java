@@ -60,7 +60,10 @@ public final class DockerArchive {
             if (tags.isEmpty()) {
                 return image;
             }
-            image.tags().stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
+            // A bare ref.name ("1.0") beside the full RepoTag ("docker.io/library/app:1.0") says nothing new.
+            image.tags().stream()
+                    .filter(tag -> tags.stream().noneMatch(known -> known.equals(tag) || known.endsWith(":" + tag)))
+                    .forEach(tags::add);
             return new ContainerImage(
                     source,
                     tags.stream()

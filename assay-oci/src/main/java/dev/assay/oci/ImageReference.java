@@ -2,7 +2,6 @@ package dev.assay.oci;
 
 import dev.assay.model.InvalidInputException;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -128,10 +127,5 @@ public record ImageReference(String registry, String repository, String tag, Dig
             builder.append('@').append(digest);
         }
         return builder.toString();
-    }
-
-    static boolean isDomain(String value) {
-        Matcher matcher = DOMAIN.matcher(value);
-        return matcher.matches();
     }
 }

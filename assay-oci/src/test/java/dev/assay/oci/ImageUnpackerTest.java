@@ -323,6 +323,48 @@ class ImageUnpackerTest {
     }
 
     @Test
+    void unpack_paxHeaderClaimingGigabytes_failsWithoutExhaustingTheHeap() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            TarArchiveEntry pax = new TarArchiveEntry(
+                    "PaxHeaders/evil",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_PAX_EXTENDED_HEADER_LC,
+                    true);
+            pax.setSize(3L << 30);
+            tar.putArchiveEntry(pax);
+            tar.write("30 path=aaaaaaaaaaaaaaaaaaaaa\n".getBytes(StandardCharsets.UTF_8));
+            tar.flush();
+        } catch (IOException expectedIncompleteEntry) {
+            // the entry is deliberately short of its declared size
+        }
+        byte[] tar = bytes.toByteArray();
+        TestImages.Layer layer = new TestImages.Layer(tar, tar, "application/vnd.oci.image.layer.v1.tar");
+
+        assertThatThrownBy(() -> unpack(List.of(layer))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void unpack_longNameEntryClaimingGigabytes_failsWithoutExhaustingTheHeap() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            TarArchiveEntry longName = new TarArchiveEntry(
+                    "././@LongLink", org.apache.commons.compress.archivers.tar.TarConstants.LF_GNUTYPE_LONGNAME, true);
+            longName.setSize(3L << 30);
+            tar.putArchiveEntry(longName);
+            tar.write(new byte[1024]);
+            tar.flush();
+        } catch (IOException expectedIncompleteEntry) {
+            // the entry is deliberately short of its declared size
+        }
+        byte[] tar = bytes.toByteArray();
+        TestImages.Layer layer = new TestImages.Layer(tar, tar, "application/vnd.oci.image.layer.v1.tar");
+
+        assertThatThrownBy(() -> unpack(List.of(layer))).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void clean_namesWithDotsAndSlashes_areRootedPathComponents() {
         assertThat(ImageUnpacker.clean("../../etc/passwd")).containsExactly("etc", "passwd");
         assertThat(ImageUnpacker.clean("/./a//b/../c/")).containsExactly("a", "c");
