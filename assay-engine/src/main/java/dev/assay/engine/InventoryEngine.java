@@ -5,8 +5,11 @@ import dev.assay.catalog.ProgressListener;
 import dev.assay.catalog.os.OsRelease;
 import dev.assay.catalog.spi.CatalogContext;
 import dev.assay.catalog.spi.CatalogResult;
+import dev.assay.model.Component;
 import dev.assay.model.Distro;
 import dev.assay.model.InvalidInputException;
+import dev.assay.model.Purl;
+import dev.assay.model.Relationship;
 import dev.assay.model.Sbom;
 import dev.assay.model.SbomMetadata;
 import java.io.IOException;
@@ -17,7 +20,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,10 +58,34 @@ public final class InventoryEngine {
                     List.of(AssayVersion.tool()),
                     distro,
                     properties);
-            return new Sbom(metadata, result.components(), result.relationships(), result.unknowns());
+            return new Sbom(
+                    metadata,
+                    result.components(),
+                    withSubjectEdges(source.subject(), result.components(), result.relationships()),
+                    result.unknowns());
         } finally {
             deleteRecursively(tempDirectory);
         }
+    }
+
+    /**
+     * Links the scanned thing to the top of its graph: it depends on every component nothing else depends on
+     * or contains (the project roots of lockfiles, the packages of a root filesystem), so a reader of the
+     * SBOM can walk from the subject to any component and tell direct dependencies from transitive ones.
+     */
+    static List<Relationship> withSubjectEdges(
+            Component subject, List<Component> components, List<Relationship> relationships) {
+        Set<Purl> reached = new HashSet<>();
+        for (Relationship relationship : relationships) {
+            reached.add(relationship.to());
+        }
+        List<Relationship> all = new ArrayList<>(relationships);
+        for (Component component : components) {
+            if (!reached.contains(component.purl()) && !component.purl().equals(subject.purl())) {
+                all.add(Relationship.dependsOn(subject.purl(), component.purl()));
+            }
+        }
+        return all;
     }
 
     private static Path createTempDirectory() {
