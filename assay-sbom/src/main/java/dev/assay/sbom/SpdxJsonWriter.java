@@ -293,7 +293,7 @@ final class SpdxJsonWriter {
             case LIBRARY -> "LIBRARY";
             case APPLICATION -> "APPLICATION";
             case FRAMEWORK -> "FRAMEWORK";
-            case OPERATING_SYSTEM -> "OPERATING-SYSTEM";
+            case OPERATING_SYSTEM -> "OPERATING_SYSTEM";
             case CONTAINER -> "CONTAINER";
             case FILE -> "FILE";
         };
