@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  */
 final class SpdxJsonWriter {
     static final String IMPLIED = "assay:implied";
+    static final String GROUP = "assay:group";
     private static final ObjectMapper MAPPER =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -186,8 +187,12 @@ final class SpdxJsonWriter {
         if (component.scope() != Scope.REQUIRED) {
             properties.add(
                     new Property(AssayProperties.SCOPE, component.scope().name().toLowerCase(Locale.ROOT)));
-            properties.sort(null);
         }
+        if (!component.group().equals(component.purl().namespace().orElse(""))) {
+            // SPDX has no group; readers take it from the purl, so only a different one is recorded.
+            properties.add(new Property(GROUP, component.group()));
+        }
+        properties.sort(null);
         if (!properties.isEmpty()) {
             annotations(node, properties, annotator, created);
         }
