@@ -219,20 +219,22 @@ final class SpdxJsonWriter {
 
     /** A stable {@code LicenseRef-} for a free-text license, shared by every package that declares it. */
     private static String licenseRef(String name, Map<String, ObjectNode> extractedLicenses) {
-        for (ObjectNode existing : extractedLicenses.values()) {
-            if (existing.path("name").asText().equals(name)) {
-                return existing.path("licenseId").asText();
-            }
-        }
         String base = "LicenseRef-" + sanitize(name);
-        String id = extractedLicenses.containsKey(base)
-                ? base + "-" + DeterministicIds.sha256Hex(name).substring(0, 8)
-                : base;
-        ObjectNode info = NODES.objectNode();
-        info.put("licenseId", id);
-        info.put("extractedText", name);
-        info.put("name", name);
-        extractedLicenses.put(id, info);
+        ObjectNode existing = extractedLicenses.get(base);
+        if (existing != null && existing.path("name").asText().equals(name)) {
+            return base;
+        }
+        // Two names that sanitize alike ("A B" and "A/B") get distinct ids through a digest suffix.
+        String id = existing == null
+                ? base
+                : base + "-" + DeterministicIds.sha256Hex(name).substring(0, 8);
+        extractedLicenses.computeIfAbsent(id, key -> {
+            ObjectNode info = NODES.objectNode();
+            info.put("licenseId", key);
+            info.put("extractedText", name);
+            info.put("name", name);
+            return info;
+        });
         return id;
     }
 
