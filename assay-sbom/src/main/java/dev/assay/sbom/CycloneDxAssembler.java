@@ -71,7 +71,7 @@ final class CycloneDxAssembler {
             register(entry.bomRef(), subject.purl());
             for (Entry child : entry.children()) {
                 Purl childPurl = add(child);
-                if (childPurl != null) {
+                if (childPurl != null && !childPurl.equals(subject.purl())) {
                     relationships.add(Relationship.contains(subject.purl(), childPurl));
                 }
             }
@@ -132,7 +132,7 @@ final class CycloneDxAssembler {
         register(entry.bomRef(), component.purl());
         for (Entry child : entry.children()) {
             Purl childPurl = add(child);
-            if (childPurl != null) {
+            if (childPurl != null && !childPurl.equals(component.purl())) {
                 relationships.add(Relationship.contains(component.purl(), childPurl));
             }
         }

@@ -162,7 +162,9 @@ final class SpdxJsonReader {
                 purl(node, documentName).orElseGet(() -> CycloneDxAssembler.genericPurl(null, packageName, version));
         List<Property> properties = assayProperties(node.path("annotations"));
         ComponentFacts facts = AssayProperties.componentFacts(properties);
+        String group = facts.properties().remove(SpdxJsonWriter.GROUP);
         Component.Builder builder = Component.builder(purl)
+                .group(group)
                 .kind(kind(text(node.path("primaryPackagePurpose"))))
                 .name(packageName)
                 .version(version == null ? "" : version)

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
  */
 final class SpdxJsonWriter {
     static final String IMPLIED = "assay:implied";
+    static final String GROUP = "assay:group";
     private static final ObjectMapper MAPPER =
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -186,8 +187,12 @@ final class SpdxJsonWriter {
         if (component.scope() != Scope.REQUIRED) {
             properties.add(
                     new Property(AssayProperties.SCOPE, component.scope().name().toLowerCase(Locale.ROOT)));
-            properties.sort(null);
         }
+        if (!component.group().equals(component.purl().namespace().orElse(""))) {
+            // SPDX has no group; readers take it from the purl, so only a different one is recorded.
+            properties.add(new Property(GROUP, component.group()));
+        }
+        properties.sort(null);
         if (!properties.isEmpty()) {
             annotations(node, properties, annotator, created);
         }
@@ -214,20 +219,22 @@ final class SpdxJsonWriter {
 
     /** A stable {@code LicenseRef-} for a free-text license, shared by every package that declares it. */
     private static String licenseRef(String name, Map<String, ObjectNode> extractedLicenses) {
-        for (ObjectNode existing : extractedLicenses.values()) {
-            if (existing.path("name").asText().equals(name)) {
-                return existing.path("licenseId").asText();
-            }
-        }
         String base = "LicenseRef-" + sanitize(name);
-        String id = extractedLicenses.containsKey(base)
-                ? base + "-" + DeterministicIds.sha256Hex(name).substring(0, 8)
-                : base;
-        ObjectNode info = NODES.objectNode();
-        info.put("licenseId", id);
-        info.put("extractedText", name);
-        info.put("name", name);
-        extractedLicenses.put(id, info);
+        ObjectNode existing = extractedLicenses.get(base);
+        if (existing != null && existing.path("name").asText().equals(name)) {
+            return base;
+        }
+        // Two names that sanitize alike ("A B" and "A/B") get distinct ids through a digest suffix.
+        String id = existing == null
+                ? base
+                : base + "-" + DeterministicIds.sha256Hex(name).substring(0, 8);
+        extractedLicenses.computeIfAbsent(id, key -> {
+            ObjectNode info = NODES.objectNode();
+            info.put("licenseId", key);
+            info.put("extractedText", name);
+            info.put("name", name);
+            return info;
+        });
         return id;
     }
 
@@ -293,7 +300,7 @@ final class SpdxJsonWriter {
             case LIBRARY -> "LIBRARY";
             case APPLICATION -> "APPLICATION";
             case FRAMEWORK -> "FRAMEWORK";
-            case OPERATING_SYSTEM -> "OPERATING-SYSTEM";
+            case OPERATING_SYSTEM -> "OPERATING_SYSTEM";
             case CONTAINER -> "CONTAINER";
             case FILE -> "FILE";
         };
