@@ -39,6 +39,9 @@ public final class Main {
         commandLine.setOut(writer(terminal.out()));
         commandLine.setErr(writer(terminal.err()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Plain help text: the same bytes on a terminal and in a pipe, and no System.console() probe, which
+        // on JDK 22+ loads a console provider module and costs startup time for nothing.
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         commandLine.setExecutionStrategy(parseResult -> {
             Integer helpExitCode = CommandLine.executeHelpRequest(parseResult);
             if (helpExitCode != null) {
