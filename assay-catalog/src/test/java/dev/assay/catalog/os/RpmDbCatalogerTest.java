@@ -414,6 +414,70 @@ class RpmDbCatalogerTest {
     }
 
     @Test
+    void catalog_unreadableFileListWhileResolvingFileRequires_isReported() throws IOException {
+        byte[] needsFile = new RpmHeaderTest.HeaderBlob()
+                .string(RpmHeader.NAME, "needs-file")
+                .string(RpmHeader.VERSION, "1")
+                .string(RpmHeader.RELEASE, "1")
+                .stringArray(RpmHeader.REQUIRENAME, "/usr/bin/tool")
+                .build();
+        byte[] brokenFiles = new RpmHeaderTest.HeaderBlob()
+                .string(RpmHeader.NAME, "broken-files")
+                .string(RpmHeader.VERSION, "1")
+                .string(RpmHeader.RELEASE, "1")
+                .stringArray(RpmHeader.BASENAMES, "tool", "other")
+                .stringArray(RpmHeader.DIRNAMES, "/usr/bin/")
+                .int32(RpmHeader.DIRINDEXES, 0)
+                .build();
+        write("var/lib/rpm/Packages.db", ndb(List.of(needsFile, brokenFiles)));
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, LEAP);
+
+        assertThat(result.components()).hasSize(2);
+        assertThat(result.unknowns())
+                .extracting(Unknown::reason)
+                .containsExactly("broken-files: file list unreadable: BASENAMES and DIRINDEXES differ in length");
+    }
+
+    /**
+     * A minimal NDB database written from the format description (one slot page, blobs after it), for headers
+     * no rpm tool would build. The real-format evidence is in the rpmpkg.c-written fixtures.
+     */
+    private static byte[] ndb(List<byte[]> blobs) {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer page = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        page.putInt(0x506d7052).putInt(0).putInt(1).putInt(1).putInt(blobs.size() + 1);
+        List<byte[]> blocks = new ArrayList<>();
+        int blockOffset = 4096 / 16;
+        for (int slot = 2; slot < 256; slot++) {
+            int index = slot - 2;
+            page.position(slot * 16);
+            page.putInt(0x746f6c53);
+            if (index < blobs.size()) {
+                byte[] blob = blobs.get(index);
+                int blockCount = (16 + blob.length + 12 + 15) / 16;
+                java.nio.ByteBuffer block =
+                        java.nio.ByteBuffer.allocate(blockCount * 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                block.putInt(0x53626c42)
+                        .putInt(index + 1)
+                        .putInt(0)
+                        .putInt(blob.length)
+                        .put(blob);
+                java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+                adler.update(block.array(), 0, blockCount * 16 - 12);
+                block.position(blockCount * 16 - 12);
+                block.putInt((int) adler.getValue()).putInt(blob.length).putInt(0x45626c42);
+                blocks.add(block.array());
+                page.putInt(index + 1).putInt(blockOffset).putInt(blockCount);
+                blockOffset += blockCount;
+            }
+        }
+        file.writeBytes(page.array());
+        blocks.forEach(file::writeBytes);
+        return file.toByteArray();
+    }
+
+    @Test
     void decode_gpgPubkeyPseudoPackage_isSkipped() {
         byte[] blob = new RpmHeaderTest.HeaderBlob()
                 .string(RpmHeader.NAME, "gpg-pubkey")
