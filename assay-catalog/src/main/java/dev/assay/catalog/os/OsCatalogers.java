@@ -18,14 +18,16 @@ public final class OsCatalogers {
                 GenericCataloger.named(RpmDbParser.ID)
                         .tags(CatalogTag.IMAGE, CatalogTag.ECOSYSTEM_OS, CatalogTag.INSTALLED)
                         .parseByGlob(
-                                RpmDbParser::parse,
+                                RpmDbParser::parseSqlite,
                                 "**/var/lib/rpm/rpmdb.sqlite",
                                 "**/usr/lib/sysimage/rpm/rpmdb.sqlite")
                         .parseByGlob(
-                                RpmDbParser::unsupported,
+                                RpmDbParser::parseBerkeleyDb,
                                 "**/var/lib/rpm/Packages",
+                                "**/usr/lib/sysimage/rpm/Packages")
+                        .parseByGlob(
+                                RpmDbParser::parseNdb,
                                 "**/var/lib/rpm/Packages.db",
-                                "**/usr/lib/sysimage/rpm/Packages",
                                 "**/usr/lib/sysimage/rpm/Packages.db"));
     }
 }

@@ -25,9 +25,10 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Installed rpm packages from the SQLite rpm database ({@code rpmdb.sqlite}, used since Fedora 33, RHEL 9
- * and Amazon Linux 2023): each row of its {@code Packages} table is one package header. The older Berkeley DB
- * and NDB databases are reported as unsupported rather than silently skipped.
+ * Installed rpm packages from the rpm database, in any of its three formats: SQLite ({@code rpmdb.sqlite}:
+ * Fedora 33+, RHEL 9, Amazon Linux 2023), Berkeley DB hash ({@code Packages}: RHEL/CentOS 7 and 8, Amazon
+ * Linux 2) and NDB ({@code Packages.db}: SUSE). Each stores one header blob per installed package; each format
+ * has its own bounds-checked reader here, and the header blobs, purls and dependency graph are shared.
  */
 final class RpmDbParser {
     static final String ID = "rpm-db-cataloger";
@@ -66,7 +67,8 @@ final class RpmDbParser {
         }
     }
 
-    static CatalogResult parse(ParseInput input) throws IOException {
+    /** The SQLite database: each row of its {@code Packages} table holds one header blob. */
+    static CatalogResult parseSqlite(ParseInput input) throws IOException {
         List<Unknown> unknowns = new ArrayList<>();
         Optional<Location> wal = input.files().resolve(input.location().path() + "-wal");
         if (wal.isPresent() && input.files().size(wal.get()) > 0) {
@@ -92,14 +94,67 @@ final class RpmDbParser {
                         problems.add("package row " + row.rowid() + " holds no header blob");
                         return;
                     }
-                    try {
-                        decode(RpmHeader.parse(blob)).ifPresent(packages::add);
-                    } catch (RpmHeader.MalformedHeaderException e) {
-                        problems.add("package row " + row.rowid() + ": " + e.getMessage());
-                    }
+                    decodeInto(packages, problems, "package row " + row.rowid(), blob);
                 },
                 problems::add);
+        return result(input, packages, problems, unknowns);
+    }
 
+    /**
+     * The Berkeley DB hash database {@code Packages} (RHEL/CentOS 7 and 8, Amazon Linux 2, UBI 8). A
+     * leftover next to a newer database is ignored: rpm migrates to SQLite or NDB and may leave the old file.
+     */
+    static CatalogResult parseBerkeleyDb(ParseInput input) throws IOException {
+        if (newerDatabaseBeside(input, "rpmdb.sqlite", "Packages.db")) {
+            return CatalogResult.EMPTY;
+        }
+        byte[] bytes = input.bytes();
+        ControlStanza.ProblemLog problems = new ControlStanza.ProblemLog();
+        BerkeleyDbHashDatabase database =
+                BerkeleyDbHashDatabase.open(bytes, input.location().path(), problems::add);
+        List<RpmPackage> packages = new ArrayList<>();
+        database.forEachHeaderBlob(
+                (instance, blob) -> decodeInto(packages, problems, "package instance " + instance, blob),
+                problems::add);
+        return result(input, packages, problems, new ArrayList<>());
+    }
+
+    /** The NDB database {@code Packages.db} (SUSE, openSUSE); ignored next to a newer SQLite one. */
+    static CatalogResult parseNdb(ParseInput input) throws IOException {
+        if (newerDatabaseBeside(input, "rpmdb.sqlite")) {
+            return CatalogResult.EMPTY;
+        }
+        NdbPackageDatabase database =
+                NdbPackageDatabase.open(input.bytes(), input.location().path());
+        ControlStanza.ProblemLog problems = new ControlStanza.ProblemLog();
+        List<RpmPackage> packages = new ArrayList<>();
+        database.forEachHeaderBlob(
+                (instance, blob) -> decodeInto(packages, problems, "package " + instance, blob), problems::add);
+        return result(input, packages, problems, new ArrayList<>());
+    }
+
+    private static boolean newerDatabaseBeside(ParseInput input, String... newerNames) {
+        String path = input.location().path();
+        String directory = path.substring(0, path.lastIndexOf('/') + 1);
+        for (String newer : newerNames) {
+            if (input.files().resolve(directory + newer).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void decodeInto(
+            List<RpmPackage> packages, ControlStanza.ProblemLog problems, String where, byte[] blob) {
+        try {
+            decode(RpmHeader.parse(blob)).ifPresent(packages::add);
+        } catch (RpmHeader.MalformedHeaderException e) {
+            problems.add(where + ": " + e.getMessage());
+        }
+    }
+
+    private static CatalogResult result(
+            ParseInput input, List<RpmPackage> packages, ControlStanza.ProblemLog problems, List<Unknown> unknowns) {
         Distro distro = input.context().distribution().orElse(null);
         Map<RpmPackage, Purl> purls = new LinkedHashMap<>();
         List<Component> components = new ArrayList<>();
@@ -108,30 +163,11 @@ final class RpmDbParser {
             purls.put(rpmPackage, purl);
             components.add(component(input, rpmPackage, purl, distro));
         }
+        List<Relationship> relationships = relationships(purls, problems);
         for (String problem : problems.summary()) {
             unknowns.add(new Unknown(input.location(), input.catalogerId(), problem));
         }
-        return new CatalogResult(components, relationships(purls, problems), unknowns);
-    }
-
-    /**
-     * The Berkeley DB ({@code Packages}: RHEL/CentOS 7 and 8, Amazon Linux 2) and NDB ({@code Packages.db}:
-     * SUSE) databases are not read yet. Saying so as an Unknown keeps an SBOM of such an image from looking
-     * complete. A leftover legacy file next to an {@code rpmdb.sqlite} is ignored: the SQLite one is current.
-     */
-    static CatalogResult unsupported(ParseInput input) {
-        String path = input.location().path();
-        String directory = path.substring(0, path.lastIndexOf('/') + 1);
-        if (input.files().resolve(directory + "rpmdb.sqlite").isPresent()) {
-            return CatalogResult.EMPTY;
-        }
-        String format = path.endsWith(".db")
-                ? "NDB rpm database (SUSE)"
-                : "Berkeley DB rpm database (RHEL/CentOS 7 and 8, Amazon Linux 2)";
-        return CatalogResult.unknown(new Unknown(
-                input.location(),
-                input.catalogerId(),
-                format + " is not supported yet: the rpm packages it lists are missing from this inventory"));
+        return new CatalogResult(components, relationships, unknowns);
     }
 
     /** The package, or empty for rpm's imported signing keys ({@code gpg-pubkey}), which are not software. */

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RpmDbCatalogerTest {
     private static final Distro FEDORA = new Distro("fedora", "40", "", "Fedora Linux 40");
+    private static final Distro CENTOS = new Distro("centos", "7", "", "CentOS Linux 7 (Core)");
+    private static final Distro LEAP = new Distro("opensuse-leap", "15.5", "", "openSUSE Leap 15.5");
     private static final String SYSIMAGE_DB = "usr/lib/sysimage/rpm/rpmdb.sqlite";
 
     private final Cataloger cataloger = OsCatalogers.all().stream()
@@ -166,17 +168,99 @@ class RpmDbCatalogerTest {
     }
 
     @Test
-    void catalog_berkeleyDb_isReportedAsUnsupported() throws IOException {
-        Path packages = root.resolve("var/lib/rpm/Packages");
-        Files.createDirectories(packages.getParent());
-        Files.write(packages, new byte[8192]);
+    void catalog_berkeleyDb_emitsEveryPackage() throws IOException {
+        install("os/rpm/legacy/bdb-le.Packages.gz", "var/lib/rpm/Packages");
 
-        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, new Distro("centos", "7", "", ""));
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, CENTOS);
+
+        assertThat(result.unknowns()).isEmpty();
+        assertThat(CatalogTesting.purls(result))
+                .containsExactly(
+                        "pkg:rpm/centos/tiny-app@2.3.4-5.fc40?arch=x86_64&distro=centos-7&upstream=tiny-app-2.3.4-5.fc40.src.rpm",
+                        "pkg:rpm/centos/tiny-lib@1.0-1.fc40?arch=x86_64&distro=centos-7&epoch=2&upstream=tiny-lib-1.0-1.fc40.src.rpm",
+                        "pkg:rpm/centos/tiny-shell@0.9-3.fc40?arch=noarch&distro=centos-7&upstream=tiny-shell-0.9-3.fc40.src.rpm");
+        assertThat(find(result, "tiny-lib").evidence()).singleElement().satisfies(evidence -> {
+            assertThat(evidence.catalogerId()).isEqualTo("rpm-db-cataloger");
+            assertThat(evidence.location().path()).isEqualTo("var/lib/rpm/Packages");
+        });
+    }
+
+    @Test
+    void catalog_ndb_emitsEveryPackage() throws IOException {
+        install("os/rpm/legacy/ndb.Packages.db.gz", "usr/lib/sysimage/rpm/Packages.db");
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, LEAP);
+
+        assertThat(result.unknowns()).isEmpty();
+        assertThat(CatalogTesting.purls(result))
+                .containsExactly(
+                        "pkg:rpm/opensuse/tiny-app@2.3.4-5.fc40?arch=x86_64&distro=opensuse-leap-15.5&upstream=tiny-app-2.3.4-5.fc40.src.rpm",
+                        "pkg:rpm/opensuse/tiny-lib@1.0-1.fc40?arch=x86_64&distro=opensuse-leap-15.5&epoch=2&upstream=tiny-lib-1.0-1.fc40.src.rpm",
+                        "pkg:rpm/opensuse/tiny-shell@0.9-3.fc40?arch=noarch&distro=opensuse-leap-15.5&upstream=tiny-shell-0.9-3.fc40.src.rpm");
+    }
+
+    @Test
+    void catalog_sameHeadersInEveryFormat_giveTheSameInventory() throws IOException {
+        List<String> expected = null;
+        for (String[] format : List.of(
+                new String[] {"os/rpm/rpmdb.sqlite.gz", "var/lib/rpm/rpmdb.sqlite"},
+                new String[] {"os/rpm/legacy/bdb-le.Packages.gz", "var/lib/rpm/Packages"},
+                new String[] {"os/rpm/legacy/bdb-be.Packages.gz", "var/lib/rpm/Packages"},
+                new String[] {"os/rpm/legacy/bdb-checksummed.Packages.gz", "var/lib/rpm/Packages"},
+                new String[] {"os/rpm/legacy/bdb-multipage.Packages.gz", "var/lib/rpm/Packages"},
+                new String[] {"os/rpm/legacy/ndb.Packages.db.gz", "var/lib/rpm/Packages.db"},
+                new String[] {"os/rpm/legacy/ndb-multipage.Packages.db.gz", "var/lib/rpm/Packages.db"})) {
+            Path database = root.resolve("var/lib/rpm");
+            if (Files.isDirectory(database)) {
+                try (var files = Files.list(database)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            install(format[0], format[1]);
+
+            CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, CENTOS);
+
+            assertThat(result.unknowns()).as(format[0]).isEmpty();
+            List<String> inventory = inventory(result);
+            if (format[0].contains("multipage")) {
+                // The multi-page fixtures repeat the headers; the sqlite and ndb ones hold tiny-app too.
+                assertThat(expected).as(format[0]).containsAll(inventory);
+                assertThat(inventory).as(format[0]).isNotEmpty();
+            } else if (expected == null) {
+                expected = inventory;
+            } else {
+                assertThat(inventory).as(format[0]).containsExactlyElementsOf(expected);
+            }
+        }
+        assertThat(expected).anyMatch(line -> line.startsWith("tiny-app -> "));
+    }
+
+    /** Components (without their evidence location) and edges, one line each, sorted. */
+    private static List<String> inventory(CatalogResult result) {
+        List<String> lines = new ArrayList<>();
+        for (Component component : result.components()) {
+            lines.add(component.bomRef() + " " + component.version() + " " + component.licenses() + " "
+                    + new java.util.TreeMap<>(component.properties()));
+        }
+        result.relationships()
+                .forEach(edge ->
+                        lines.add(edge.from().name() + " -> " + edge.to().name()));
+        lines.sort(null);
+        return lines;
+    }
+
+    @Test
+    void catalog_zeroFilledBerkeleyDb_isUnknownNamingTheFile() throws IOException {
+        write("var/lib/rpm/Packages", new byte[8192]);
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, CENTOS);
 
         assertThat(result.components()).isEmpty();
         assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
             assertThat(unknown.location().path()).isEqualTo("var/lib/rpm/Packages");
-            assertThat(unknown.reason()).contains("Berkeley DB").contains("not supported");
+            assertThat(unknown.reason()).isEqualTo("var/lib/rpm/Packages is not a Berkeley DB hash database");
         });
     }
 
@@ -184,11 +268,68 @@ class RpmDbCatalogerTest {
     void catalog_legacyFileNextToSqlite_isIgnored() throws IOException {
         install("os/rpm/rpmdb.sqlite.gz", "var/lib/rpm/rpmdb.sqlite");
         Files.write(root.resolve("var/lib/rpm/Packages"), new byte[8192]);
+        Files.write(root.resolve("var/lib/rpm/Packages.db"), new byte[8192]);
 
         CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, FEDORA);
 
         assertThat(result.unknowns()).isEmpty();
         assertThat(result.components()).hasSize(3);
+    }
+
+    @Test
+    void catalog_berkeleyDbNextToNdb_readsTheNdbOnly() throws IOException {
+        install("os/rpm/legacy/ndb.Packages.db.gz", "var/lib/rpm/Packages.db");
+        Files.write(root.resolve("var/lib/rpm/Packages"), new byte[8192]);
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, LEAP);
+
+        assertThat(result.unknowns()).isEmpty();
+        assertThat(result.components()).hasSize(3);
+    }
+
+    @Test
+    void catalog_truncatedLegacyDatabases_areUnknownsNamingTheFileAndKeepWhatIsReadable() throws IOException {
+        byte[] bdb = gunzip("os/rpm/legacy/bdb-multipage.Packages.gz");
+        write("var/lib/rpm/Packages", Arrays.copyOf(bdb, bdb.length / 2));
+        byte[] ndb = gunzip("os/rpm/legacy/ndb.Packages.db.gz");
+        write("usr/lib/sysimage/rpm/Packages.db", Arrays.copyOf(ndb, ndb.length - 100));
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, CENTOS);
+
+        assertThat(result.unknowns())
+                .extracting(unknown -> unknown.location().path())
+                .contains("var/lib/rpm/Packages", "usr/lib/sysimage/rpm/Packages.db")
+                .allMatch(
+                        path -> path.equals("var/lib/rpm/Packages") || path.equals("usr/lib/sysimage/rpm/Packages.db"));
+        assertThat(result.unknowns()).anyMatch(unknown -> unknown.reason().contains("the file is truncated"));
+        assertThat(result.components()).isNotEmpty();
+    }
+
+    @Test
+    void catalog_corruptedLegacyDatabases_neverCrashOrHang() throws IOException {
+        java.util.Random random = new java.util.Random(77);
+        for (String[] format : List.of(
+                new String[] {"os/rpm/legacy/bdb-multipage.Packages.gz", "var/lib/rpm/Packages"},
+                new String[] {"os/rpm/legacy/ndb-multipage.Packages.db.gz", "usr/lib/sysimage/rpm/Packages.db"})) {
+            byte[] original = gunzip(format[0]);
+            for (int round = 0; round < 20; round++) {
+                byte[] corrupt = original.clone();
+                for (int flips = 0; flips < 500; flips++) {
+                    int position = random.nextInt(corrupt.length);
+                    corrupt[position] = (byte) random.nextInt(256);
+                }
+                write(format[1], corrupt);
+
+                CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, CENTOS);
+
+                assertThat(result.components().size() + result.unknowns().size())
+                        .isPositive();
+                assertThat(result.unknowns())
+                        .allSatisfy(
+                                unknown -> assertThat(unknown.location().path()).isEqualTo(format[1]));
+            }
+            Files.delete(root.resolve(format[1]));
+        }
     }
 
     // ---- hostile input ----
@@ -270,6 +411,70 @@ class RpmDbCatalogerTest {
         CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, FEDORA);
 
         assertThat(result.unknowns()).anyMatch(unknown -> unknown.reason().contains("referenced twice"));
+    }
+
+    @Test
+    void catalog_unreadableFileListWhileResolvingFileRequires_isReported() throws IOException {
+        byte[] needsFile = new RpmHeaderTest.HeaderBlob()
+                .string(RpmHeader.NAME, "needs-file")
+                .string(RpmHeader.VERSION, "1")
+                .string(RpmHeader.RELEASE, "1")
+                .stringArray(RpmHeader.REQUIRENAME, "/usr/bin/tool")
+                .build();
+        byte[] brokenFiles = new RpmHeaderTest.HeaderBlob()
+                .string(RpmHeader.NAME, "broken-files")
+                .string(RpmHeader.VERSION, "1")
+                .string(RpmHeader.RELEASE, "1")
+                .stringArray(RpmHeader.BASENAMES, "tool", "other")
+                .stringArray(RpmHeader.DIRNAMES, "/usr/bin/")
+                .int32(RpmHeader.DIRINDEXES, 0)
+                .build();
+        write("var/lib/rpm/Packages.db", ndb(List.of(needsFile, brokenFiles)));
+
+        CatalogResult result = CatalogTesting.catalogRootfs(cataloger, root, LEAP);
+
+        assertThat(result.components()).hasSize(2);
+        assertThat(result.unknowns())
+                .extracting(Unknown::reason)
+                .containsExactly("broken-files: file list unreadable: BASENAMES and DIRINDEXES differ in length");
+    }
+
+    /**
+     * A minimal NDB database written from the format description (one slot page, blobs after it), for headers
+     * no rpm tool would build. The real-format evidence is in the rpmpkg.c-written fixtures.
+     */
+    private static byte[] ndb(List<byte[]> blobs) {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer page = java.nio.ByteBuffer.allocate(4096).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        page.putInt(0x506d7052).putInt(0).putInt(1).putInt(1).putInt(blobs.size() + 1);
+        List<byte[]> blocks = new ArrayList<>();
+        int blockOffset = 4096 / 16;
+        for (int slot = 2; slot < 256; slot++) {
+            int index = slot - 2;
+            page.position(slot * 16);
+            page.putInt(0x746f6c53);
+            if (index < blobs.size()) {
+                byte[] blob = blobs.get(index);
+                int blockCount = (16 + blob.length + 12 + 15) / 16;
+                java.nio.ByteBuffer block =
+                        java.nio.ByteBuffer.allocate(blockCount * 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                block.putInt(0x53626c42)
+                        .putInt(index + 1)
+                        .putInt(0)
+                        .putInt(blob.length)
+                        .put(blob);
+                java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+                adler.update(block.array(), 0, blockCount * 16 - 12);
+                block.position(blockCount * 16 - 12);
+                block.putInt((int) adler.getValue()).putInt(blob.length).putInt(0x45626c42);
+                blocks.add(block.array());
+                page.putInt(index + 1).putInt(blockOffset).putInt(blockCount);
+                blockOffset += blockCount;
+            }
+        }
+        file.writeBytes(page.array());
+        blocks.forEach(file::writeBytes);
+        return file.toByteArray();
     }
 
     @Test
