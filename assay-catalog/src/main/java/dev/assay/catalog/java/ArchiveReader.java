@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
@@ -35,15 +36,16 @@ final class ArchiveReader {
     private static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
 
     private final ArchiveBudget budget;
-    private final Optional<RepositoryPath> repositoryPath;
+    private final Supplier<Optional<RepositoryPath>> repositoryPath;
     private final List<Component> components = new ArrayList<>();
     private final List<Relationship> relationships = new ArrayList<>();
     private final List<Unknown> unknowns = new ArrayList<>();
 
     /**
-     * @param repositoryPath what the top-level archive's place in a repository layout says about it
+     * @param repositoryPath what the top-level archive's place in a repository layout says about it;
+     *     asked only when needed, as it may read a sibling {@code .pom}
      */
-    ArchiveReader(ArchiveBudget budget, Optional<RepositoryPath> repositoryPath) {
+    ArchiveReader(ArchiveBudget budget, Supplier<Optional<RepositoryPath>> repositoryPath) {
         this.budget = budget;
         this.repositoryPath = repositoryPath;
     }
@@ -313,8 +315,12 @@ final class ArchiveReader {
     private Purl identify(Location location, Contents contents, ArchiveDigest digest, int depth) {
         ArchiveFileName fileName = ArchiveFileName.of(location.path());
         JarManifest manifest = contents.manifest;
-        Optional<RepositoryPath> layout = depth == 1 ? repositoryPath : Optional.empty();
         Optional<PomProperties> own = ownPomProperties(fileName, manifest, contents.pomProperties);
+        // With its own pom.properties, the path can only add a classifier, which the file name reveals.
+        boolean pathNeeded = own.isEmpty()
+                || !fileName.base()
+                        .equals(own.get().artifactId() + "-" + own.get().version());
+        Optional<RepositoryPath> layout = depth == 1 && pathNeeded ? repositoryPath.get() : Optional.empty();
         Component.Builder main = own.map(properties -> mavenComponent(properties, location, layout))
                 .or(() ->
                         layout.map(path -> Component.builder(path.coordinates().purl())

@@ -61,7 +61,7 @@ public final class JavaArchiveCataloger implements Cataloger {
 
     private static CatalogResult catalogArchive(CatalogContext context, FileResolver files, Location location) {
         ArchiveBudget budget = new ArchiveBudget(context.limits());
-        ArchiveReader reader = new ArchiveReader(budget, RepositoryPath.of(location, files));
+        ArchiveReader reader = new ArchiveReader(budget, () -> RepositoryPath.of(location, files));
         List<Unknown> unknowns = new ArrayList<>();
         try (InputStream stream = files.open(location)) {
             long size = files.size(location);
