@@ -2,6 +2,7 @@ package dev.assay.catalog.java;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.DataFormatException;
@@ -67,7 +68,7 @@ final class ZipDirectory {
 
     /** Walks the records of the central directory, checking each before yielding it. */
     interface EntryVisitor {
-        void visit(Entry entry) throws java.io.IOException;
+        void visit(Entry entry) throws IOException;
     }
 
     /**
@@ -170,7 +171,7 @@ final class ZipDirectory {
      * Visits every record in directory order. Throws {@link MalformedZipException} at the first record
      * that is inconsistent, and when the records do not add up to the declared count and size.
      */
-    void forEach(EntryVisitor visitor) throws java.io.IOException {
+    void forEach(EntryVisitor visitor) throws IOException {
         int position = directoryStart;
         long seen = 0;
         while (position < directoryEnd) {
@@ -337,16 +338,16 @@ final class ZipDirectory {
         }
 
         @Override
-        public int read() throws java.io.IOException {
+        public int read() throws IOException {
             byte[] one = new byte[1];
             int read = read(one, 0, 1);
             return read < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int count) throws java.io.IOException {
+        public int read(byte[] buffer, int offset, int count) throws IOException {
             if (closed) {
-                throw new java.io.IOException("entry stream closed");
+                throw new IOException("entry stream closed");
             }
             if (count == 0) {
                 return 0;

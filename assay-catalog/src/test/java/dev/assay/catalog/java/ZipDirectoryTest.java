@@ -70,7 +70,9 @@ class ZipDirectoryTest {
 
     @Test
     void read_launchScriptBeforeTheArchive_shiftsEveryOffset() throws IOException {
-        byte[] jar = archive().entry("META-INF/maven/g/a/pom.properties", POM_PROPERTIES).bytes();
+        byte[] jar = archive()
+                .entry("META-INF/maven/g/a/pom.properties", POM_PROPERTIES)
+                .bytes();
         byte[] script = "#!/bin/sh\nexec java -jar \"$0\"\n".getBytes(StandardCharsets.UTF_8);
         byte[] executable = concat(script, jar);
 
