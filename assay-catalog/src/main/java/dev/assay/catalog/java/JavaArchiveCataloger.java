@@ -65,7 +65,7 @@ public final class JavaArchiveCataloger implements Cataloger {
         List<Unknown> unknowns = new ArrayList<>();
         try (InputStream stream = files.open(location)) {
             long size = files.size(location);
-            if (size <= ArchiveReader.inMemoryLimit(budget)) {
+            if (size >= 0 && size <= ArchiveReader.inMemoryLimit(budget)) {
                 reader.readInMemory(readFully(stream, (int) size, location), location, 1);
             } else {
                 reader.read(stream, location, 1);
