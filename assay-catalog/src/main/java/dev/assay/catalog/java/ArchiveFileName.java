@@ -1,6 +1,5 @@
 package dev.assay.catalog.java;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,9 +28,14 @@ record ArchiveFileName(String base, String artifact, String version) {
 
     /** The archive kinds this cataloger opens, by extension. */
     static boolean isJavaArchive(String path) {
-        String lower = path.toLowerCase(Locale.ROOT);
+        // Asked of every entry of every archive: compares in place rather than lower-casing the name.
+        int dot = path.lastIndexOf('.');
+        int length = path.length() - dot - 1;
+        if (dot < 0) {
+            return false;
+        }
         for (String extension : JavaArchiveCataloger.EXTENSIONS) {
-            if (lower.endsWith("." + extension)) {
+            if (extension.length() == length && path.regionMatches(true, dot + 1, extension, 0, length)) {
                 return true;
             }
         }

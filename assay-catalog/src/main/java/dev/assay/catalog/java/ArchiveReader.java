@@ -16,14 +16,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
  * Reads one top-level Java archive, nested archives included, and collects what it finds. Nothing is
@@ -36,12 +36,18 @@ final class ArchiveReader {
     private static final long IN_MEMORY_BYTES = 64L * 1024 * 1024;
 
     private final ArchiveBudget budget;
+    private final Supplier<Optional<RepositoryPath>> repositoryPath;
     private final List<Component> components = new ArrayList<>();
     private final List<Relationship> relationships = new ArrayList<>();
     private final List<Unknown> unknowns = new ArrayList<>();
 
-    ArchiveReader(ArchiveBudget budget) {
+    /**
+     * @param repositoryPath what the top-level archive's place in a repository layout says about it;
+     *     asked only when needed, as it may read a sibling {@code .pom}
+     */
+    ArchiveReader(ArchiveBudget budget, Supplier<Optional<RepositoryPath>> repositoryPath) {
         this.budget = budget;
+        this.repositoryPath = repositoryPath;
     }
 
     List<Component> components() {
@@ -65,75 +71,127 @@ final class ArchiveReader {
      * Reads an archive held in memory through its central directory: only the manifest, {@code
      * pom.properties} and nested archives are inflated, which matters because most jars (those written by
      * the JDK or Gradle) give entry sizes only after the data, so a stream would have to inflate every
-     * class to get past it. Falls back to streaming when the central directory is unusable (a truncated
-     * archive still yields the entries before the cut).
+     * class to get past it. The whole directory is checked before any entry is inflated; when it does not
+     * check out the archive is streamed instead (a truncated archive still yields the entries before the
+     * cut). Entries counted before that switch count again while streaming: the budget errs on the safe
+     * side.
      */
     Optional<Purl> readInMemory(byte[] archive, Location location, int depth) throws IOException {
         Contents contents = new Contents();
-        try (ZipFile zip = ZipFile.builder()
-                .setSeekableByteChannel(new SeekableInMemoryByteChannel(archive))
-                .setIgnoreLocalFileHeader(true)
-                .get()) {
-            try {
-                scanDirectory(zip, location, depth, contents);
-            } catch (IOException | RuntimeException e) {
-                if (contents.entries > 0) {
-                    identify(location, contents, null);
-                }
-                throw e;
-            }
-        } catch (ArchiveLimitException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            if (contents.entries > 0) {
-                throw e;
-            }
+        List<Selected> selected;
+        ZipDirectory directory;
+        List<Unknown> found = new ArrayList<>();
+        try {
+            directory = ZipDirectory.read(archive);
+            contents.entries = directory.entryCount();
+            selected = select(directory, location, found);
+        } catch (ZipDirectory.MalformedZipException e) {
             return read(new ByteArrayInputStream(archive), location, depth);
+        } catch (ArchiveLimitException e) {
+            identify(location, contents, null, depth);
+            throw e;
         }
-        DigestingInputStream digests = new DigestingInputStream(new ByteArrayInputStream(archive));
-        ArchiveBudget.drain(digests);
-        return Optional.of(identify(location, contents, digests));
+        unknowns.addAll(found);
+        if (contents.entries == 0) {
+            throw new UnableToParseException(location.path() + " is a zip archive without entries", location.path());
+        }
+        try {
+            for (Selected entry : selected) {
+                inflate(directory, entry, location, depth, contents);
+            }
+        } catch (IOException | RuntimeException e) {
+            identify(location, contents, null, depth);
+            throw e;
+        }
+        return Optional.of(identify(location, contents, ArchiveDigest.of(archive), depth));
     }
 
-    private void scanDirectory(ZipFile zip, Location location, int depth, Contents contents) throws IOException {
-        Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
-        while (entries.hasMoreElements()) {
-            ZipArchiveEntry entry = entries.nextElement();
-            contents.entries++;
+    /**
+     * Walks the whole central directory without inflating anything: counts entries against the budget,
+     * reports entries that declare a bomb's ratio, and picks the entries to read, checking their local
+     * headers. Two picked entries whose data overlap are the construction of an overlapping zip bomb (many
+     * entries sharing one highly compressed run): only the first is read.
+     */
+    private List<Selected> select(ZipDirectory directory, Location location, List<Unknown> found) throws IOException {
+        List<Selected> selected = new ArrayList<>();
+        directory.forEach(entry -> {
             budget.countEntry(location.path());
-            String name = entry.getName();
-            boolean wanted = name.equalsIgnoreCase("META-INF/MANIFEST.MF")
-                    || PomProperties.isPomProperties(name)
-                    || ArchiveFileName.isJavaArchive(name);
-            if (budget.declaredRatioExceeded(entry.getSize(), entry.getCompressedSize())) {
+            String name = entry.name();
+            if (budget.declaredRatioExceeded(entry.size(), entry.compressedSize())) {
                 // Harmless unless inflated, but a bomb is worth reporting wherever it sits.
-                unknowns.add(ratioUnknown(location, name));
-                continue;
+                found.add(ratioUnknown(location, name));
+                return;
             }
-            if (entry.isDirectory() || !wanted || !zip.canReadEntryData(entry)) {
-                continue;
+            if (entry.directory() || entry.encrypted() || !wanted(name)) {
+                return;
             }
-            String where = location.path() + "!/" + name;
-            long compressed = entry.getCompressedSize();
-            try (InputStream data = budget.meter(zip.getInputStream(entry), () -> compressed, where)) {
-                if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
-                    small(data, location, name)
-                            .map(JarManifest::parse)
-                            .ifPresent(manifest -> contents.manifest = manifest);
-                } else if (PomProperties.isPomProperties(name)) {
-                    small(data, location, name)
-                            .map(bytes -> PomProperties.parse(bytes, name))
-                            .ifPresent(contents.pomProperties::add);
-                } else {
-                    nested(data, entry.getSize(), location.nested(name), depth + 1, contents);
-                }
+            if (entry.method() != ZipDirectory.STORED && entry.method() != ZipDirectory.DEFLATED) {
+                throw new ZipDirectory.MalformedZipException(name + ": compression method " + entry.method());
+            }
+            selected.add(new Selected(entry, directory.dataStart(entry)));
+        });
+        Integer[] byOffset = new Integer[selected.size()];
+        Arrays.setAll(byOffset, index -> index);
+        Arrays.sort(
+                byOffset, Comparator.comparingInt(index -> selected.get(index).dataStart()));
+        boolean[] overlapping = new boolean[selected.size()];
+        int overlaps = 0;
+        String firstOverlap = null;
+        long end = -1;
+        for (int index : byOffset) {
+            Selected entry = selected.get(index);
+            long size = entry.entry().compressedSize();
+            if (size > 0 && entry.dataStart() < end) {
+                overlapping[index] = true;
+                overlaps++;
+                firstOverlap = firstOverlap == null ? entry.entry().name() : firstOverlap;
+            }
+            end = Math.max(end, entry.dataStart() + size);
+        }
+        if (overlaps > 0) {
+            // One report per archive: the construction repeats the same trick thousands of times.
+            found.add(new Unknown(
+                    location.nested(firstOverlap),
+                    JavaArchiveCataloger.ID,
+                    overlaps + " entries share their data with other entries: likely an overlapping zip bomb;"
+                            + " they were not read"));
+        }
+        List<Selected> kept = new ArrayList<>();
+        for (int index = 0; index < selected.size(); index++) {
+            if (!overlapping[index]) {
+                kept.add(selected.get(index));
             }
         }
-        if (contents.entries == 0) {
-            throw new UnableToParseException(
-                    location.path() + " is not a zip archive or has no entries", location.path());
+        return kept;
+    }
+
+    private static boolean wanted(String name) {
+        return name.equalsIgnoreCase("META-INF/MANIFEST.MF")
+                || PomProperties.isPomProperties(name)
+                || ArchiveFileName.isJavaArchive(name);
+    }
+
+    private void inflate(ZipDirectory directory, Selected selected, Location location, int depth, Contents contents)
+            throws IOException {
+        ZipDirectory.Entry entry = selected.entry();
+        String name = entry.name();
+        String where = location.path() + "!/" + name;
+        try (ZipDirectory.EntryStream raw = directory.open(entry, selected.dataStart());
+                InputStream data = budget.meter(raw, raw::compressedCount, where)) {
+            if (name.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
+                small(data, location, name).map(JarManifest::parse).ifPresent(manifest -> contents.manifest = manifest);
+            } else if (PomProperties.isPomProperties(name)) {
+                small(data, location, name)
+                        .map(bytes -> PomProperties.parse(bytes, name))
+                        .ifPresent(contents.pomProperties::add);
+            } else {
+                nested(data, entry.size(), location.nested(name), depth + 1, contents);
+            }
         }
     }
+
+    /** An entry picked for reading, with where its data starts in the archive. */
+    private record Selected(ZipDirectory.Entry entry, int dataStart) {}
 
     /**
      * Reads the archive from {@code source} (which it does not close) and returns its main component.
@@ -153,11 +211,11 @@ final class ArchiveReader {
             ArchiveBudget.drain(buffered);
         } catch (IOException | RuntimeException e) {
             if (contents.entries > 0) {
-                identify(location, contents, null);
+                identify(location, contents, null, depth);
             }
             throw e;
         }
-        return Optional.of(identify(location, contents, digests));
+        return Optional.of(identify(location, contents, digests.digest(), depth));
     }
 
     private void scan(ZipArchiveInputStream zip, Location location, int depth, Contents contents) throws IOException {
@@ -250,18 +308,28 @@ final class ArchiveReader {
      * Decides which component is the archive itself and records it with everything it contains. The
      * archive is the {@code pom.properties} whose artifact matches the file name (or the only one, when
      * the name says nothing else); other {@code pom.properties} are libraries shaded into it. Without a
-     * matching one, the manifest and the file name describe the archive.
+     * matching one, a repository layout the top-level archive sits in names it; failing that, the
+     * manifest and the file name describe the archive. A classifier only the repository path states
+     * ({@code -sources}, {@code -linux-x86_64}) is kept: it is a different file from the main artifact.
      */
-    private Purl identify(Location location, Contents contents, DigestingInputStream digests) {
+    private Purl identify(Location location, Contents contents, ArchiveDigest digest, int depth) {
         ArchiveFileName fileName = ArchiveFileName.of(location.path());
         JarManifest manifest = contents.manifest;
         Optional<PomProperties> own = ownPomProperties(fileName, manifest, contents.pomProperties);
-        Component.Builder main = own.map(properties -> mavenComponent(properties, location))
+        // With its own pom.properties, the path can only add a classifier, which the file name reveals.
+        boolean pathNeeded = own.isEmpty()
+                || !fileName.base()
+                        .equals(own.get().artifactId() + "-" + own.get().version());
+        Optional<RepositoryPath> layout = depth == 1 && pathNeeded ? repositoryPath.get() : Optional.empty();
+        Component.Builder main = own.map(properties -> mavenComponent(properties, location, layout))
+                .or(() ->
+                        layout.map(path -> Component.builder(path.coordinates().purl())
+                                .evidence(JavaArchiveCataloger.ID, location, path.versionSource())))
                 .orElseGet(() -> manifestComponent(fileName, manifest, location));
         main.kind(applicationLike(location, manifest) ? ComponentKind.APPLICATION : ComponentKind.LIBRARY)
                 .licenses(manifest.bundleLicenses());
-        if (digests != null) {
-            main.hash(HashAlgorithm.SHA1, digests.sha1Hex()).hash(HashAlgorithm.SHA256, digests.sha256Hex());
+        if (digest != null) {
+            main.hash(HashAlgorithm.SHA1, digest.sha1()).hash(HashAlgorithm.SHA256, digest.sha256());
         }
         Component archive = main.build();
         components.add(archive);
@@ -269,7 +337,7 @@ final class ArchiveReader {
             if (own.isPresent() && own.get() == properties || !properties.complete()) {
                 continue;
             }
-            Component shaded = mavenComponent(properties, location.nested(properties.path()))
+            Component shaded = mavenComponent(properties, location.nested(properties.path()), Optional.empty())
                     .build();
             if (!shaded.purl().equals(archive.purl())) {
                 components.add(shaded);
@@ -326,8 +394,15 @@ final class ArchiveReader {
         return named && versioned;
     }
 
-    private static Component.Builder mavenComponent(PomProperties properties, Location location) {
-        Purl purl = MavenCoordinates.of(properties.groupId(), properties.artifactId(), properties.version())
+    private static Component.Builder mavenComponent(
+            PomProperties properties, Location location, Optional<RepositoryPath> layout) {
+        String classifier = layout.filter(path -> path.groupId().equals(properties.groupId())
+                        && path.artifactId().equals(properties.artifactId())
+                        && path.version().equals(properties.version()))
+                .map(RepositoryPath::classifier)
+                .orElse("");
+        Purl purl = new MavenCoordinates(
+                        properties.groupId(), properties.artifactId(), properties.version(), "", classifier)
                 .purl();
         return Component.builder(purl).evidence(JavaArchiveCataloger.ID, location, "pom.properties");
     }
@@ -400,6 +475,6 @@ final class ArchiveReader {
         private JarManifest manifest = JarManifest.EMPTY;
         private final List<PomProperties> pomProperties = new ArrayList<>();
         private final List<Purl> nested = new ArrayList<>();
-        private int entries;
+        private long entries;
     }
 }

@@ -4,7 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -18,12 +17,8 @@ final class DigestingInputStream extends FilterInputStream {
 
     DigestingInputStream(InputStream input) {
         super(input);
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-1 or SHA-256", e);
-        }
+        sha1 = ArchiveDigest.algorithm("SHA-1");
+        sha256 = ArchiveDigest.algorithm("SHA-256");
     }
 
     @Override
@@ -65,11 +60,9 @@ final class DigestingInputStream extends FilterInputStream {
         return false;
     }
 
-    String sha1Hex() {
-        return HexFormat.of().formatHex(sha1.digest());
-    }
-
-    String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
+    /** The digests of everything read so far; call once, at the end. */
+    ArchiveDigest digest() {
+        return new ArchiveDigest(
+                HexFormat.of().formatHex(sha1.digest()), HexFormat.of().formatHex(sha256.digest()));
     }
 }

@@ -7,13 +7,14 @@ import dev.assay.catalog.spi.Cataloger;
 import dev.assay.catalog.spi.FileResolver;
 import dev.assay.catalog.spi.PathPattern;
 import dev.assay.model.AssayException;
+import dev.assay.model.InvalidInputException;
 import dev.assay.model.Location;
 import dev.assay.model.Unknown;
-import dev.assay.model.untrusted.BoundedInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * Java archives (jar, war, ear and the plugin and module formats built on them) and the archives nested
  * in them ({@code BOOT-INF/lib}, {@code WEB-INF/lib}, EAR modules). Nothing is extracted to disk. An
  * archive up to 64 MiB (and {@code maxFileBytes}) is read into memory once and opened by its central
- * directory, so that only the few entries that matter are inflated; larger ones are streamed. Either way
+ * directory ({@link ZipDirectory}), so that only the few entries that matter are inflated; larger ones
+ * are streamed. A jar in a Maven repository or Gradle cache layout takes its coordinates from its path
+ * when it has no {@code pom.properties} ({@link RepositoryPath}). Either way
  * it is hashed; every archive gets its own bounds from the context's {@code Limits},
  * and a crossed bound or a corrupt zip ends that archive in an {@link Unknown}, keeping what was found.
  * An archive over {@code maxFileBytes} is still read, as a stream; the limit then applies to the entries
@@ -58,12 +61,12 @@ public final class JavaArchiveCataloger implements Cataloger {
 
     private static CatalogResult catalogArchive(CatalogContext context, FileResolver files, Location location) {
         ArchiveBudget budget = new ArchiveBudget(context.limits());
-        ArchiveReader reader = new ArchiveReader(budget);
+        ArchiveReader reader = new ArchiveReader(budget, () -> RepositoryPath.of(location, files));
         List<Unknown> unknowns = new ArrayList<>();
         try (InputStream stream = files.open(location)) {
             long size = files.size(location);
-            if (size <= ArchiveReader.inMemoryLimit(budget)) {
-                reader.readInMemory(BoundedInput.readAll(stream, size + 1, location.path()), location, 1);
+            if (size >= 0 && size <= ArchiveReader.inMemoryLimit(budget)) {
+                reader.readInMemory(readFully(stream, (int) size, location), location, 1);
             } else {
                 reader.read(stream, location, 1);
             }
@@ -80,5 +83,15 @@ public final class JavaArchiveCataloger implements Cataloger {
         }
         unknowns.addAll(reader.unknowns());
         return new CatalogResult(reader.components(), reader.relationships(), unknowns);
+    }
+
+    /** The file's bytes, read into one array of the size the resolver reported. */
+    private static byte[] readFully(InputStream stream, int size, Location location) throws IOException {
+        byte[] bytes = new byte[size];
+        int read = stream.readNBytes(bytes, 0, size);
+        if (stream.read() >= 0) {
+            throw new InvalidInputException(location.path() + " grew while it was read", location.path());
+        }
+        return read == size ? bytes : Arrays.copyOf(bytes, read);
     }
 }

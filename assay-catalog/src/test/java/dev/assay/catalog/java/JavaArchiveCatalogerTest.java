@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -427,6 +428,249 @@ class JavaArchiveCatalogerTest {
         CatalogResult result = catalogDirectory(cataloger, temp);
 
         assertThat(purls(result)).containsExactly("pkg:maven/com.example/svc@1.0");
+    }
+
+    @Test
+    void catalog_endRecordPointingOutside_streamsTheArchiveInstead() throws IOException {
+        HandMadeZip zip = new HandMadeZip().deflated("META-INF/maven/g/lying/pom.properties", POM_PROPERTIES);
+        write("lying-1.jar", zip.bytes(1, zip.centralSize(), 0x7FFF_FFF0L));
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result)).containsExactly("pkg:maven/g/lying@1");
+        assertThat(component(result, "pkg:maven/g/lying@1").hashes()).hasSize(2);
+    }
+
+    @Test
+    void catalog_entryCountLying_streamsTheArchiveInstead() throws IOException {
+        HandMadeZip zip = new HandMadeZip()
+                .deflated("a.txt", new byte[10])
+                .deflated("META-INF/maven/g/lying/pom.properties", POM_PROPERTIES);
+        write("lying-1.jar", zip.bytes(1, zip.centralSize(), zip.dataSize()));
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result)).containsExactly("pkg:maven/g/lying@1");
+        assertThat(result.unknowns()).isEmpty();
+    }
+
+    @Test
+    void catalog_zip64FieldsLying_streamsTheArchiveInstead() throws IOException {
+        HandMadeZip zip = new HandMadeZip().deflated("META-INF/maven/g/lying/pom.properties", POM_PROPERTIES);
+        write("lying-1.jar", zip.zip64Bytes(Long.MAX_VALUE / 46, Long.MAX_VALUE, zip.dataSize()));
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result)).containsExactly("pkg:maven/g/lying@1");
+    }
+
+    @Test
+    void catalog_localHeaderOffsetPastTheEnd_streamsTheArchiveInstead() throws IOException {
+        byte[] compressed = HandMadeZip.deflate(POM_PROPERTIES);
+        HandMadeZip zip = new HandMadeZip();
+        String name = "META-INF/maven/g/lying/pom.properties";
+        zip.local(name, 8, compressed, HandMadeZip.crc(POM_PROPERTIES), POM_PROPERTIES.length);
+        zip.central(name, 8, compressed.length, POM_PROPERTIES.length, HandMadeZip.crc(POM_PROPERTIES), 1L << 31);
+        write("lying-1.jar", zip.bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result)).containsExactly("pkg:maven/g/lying@1");
+    }
+
+    /**
+     * The overlapping construction (Fifield, 2019): thousands of directory records share one run of
+     * compressed data. Here each would expand to a 1 MiB nested jar, 2 GiB in all, with the ratio limit
+     * lifted so that only the overlap check and the expanded-bytes budget stand in the way.
+     */
+    @Test
+    void catalog_overlappingZipBomb_readsTheSharedDataOnce() throws IOException {
+        byte[] nested = archive()
+                .pomProperties("g", "kernel", "1")
+                .storedEntry("zeros.bin", new byte[1024 * 1024])
+                .bytes();
+        byte[] compressed = HandMadeZip.deflate(nested);
+        long crc = HandMadeZip.crc(nested);
+        HandMadeZip zip = new HandMadeZip();
+        int kernel = zip.local("lib/kernel.jar", 8, compressed, crc, nested.length);
+        for (int index = 0; index < 2000; index++) {
+            zip.central("lib/copy" + index + ".jar", 8, compressed.length, nested.length, crc, kernel);
+        }
+        write("overlap-1.jar", zip.bytes());
+        Limits limits =
+                new Limits(Limits.DEFAULT.maxFileBytes(), Limits.DEFAULT.maxExpandedBytes(), 4, 200_000, 1_000_000);
+
+        CatalogResult result =
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp, limits));
+
+        assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
+            assertThat(unknown.location().path()).startsWith("overlap-1.jar!/lib/copy");
+            assertThat(unknown.reason()).contains("1999 entries").contains("overlapping zip bomb");
+        });
+        assertThat(purls(result)).containsExactlyInAnyOrder("pkg:maven/g/kernel@1", "pkg:maven/overlap/overlap@1");
+    }
+
+    @Test
+    void catalog_overlappingZipBombWithoutTheOverlapCheck_isBoundedByTheExpandedBytesBudget() throws IOException {
+        // The same expansion from distinct copies of the data: the budget alone must stop it.
+        byte[] nested = archive()
+                .pomProperties("g", "kernel", "1")
+                .storedEntry("zeros.bin", new byte[1024 * 1024])
+                .bytes();
+        HandMadeZip zip = new HandMadeZip();
+        for (int index = 0; index < 200; index++) {
+            zip.deflated("lib/copy" + index + ".jar", nested);
+        }
+        write("copies-1.jar", zip.bytes());
+        Limits limits = new Limits(Limits.DEFAULT.maxFileBytes(), 20L * 1024 * 1024, 4, 200_000, 1_000_000);
+
+        CatalogResult result =
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> catalogDirectory(cataloger, temp, limits));
+
+        assertThat(result.unknowns()).singleElement().satisfies(unknown -> {
+            assertThat(unknown.location().path()).isEqualTo("copies-1.jar");
+            assertThat(unknown.reason()).contains("expands past the limit of " + 20L * 1024 * 1024);
+        });
+    }
+
+    @Test
+    void catalog_entryQuotingAnotherEntrysHeader_readsOnlyTheOuterOne() throws IOException {
+        // b.jar's header and data sit inside a.jar's stored data, as in the quoted-overlap construction.
+        byte[] inner = archive().pomProperties("g", "b", "1").bytes();
+        byte[] innerCompressed = HandMadeZip.deflate(inner);
+        byte[] quoted = concat(
+                HandMadeZip.localHeader("b.jar", 8, innerCompressed.length, HandMadeZip.crc(inner), inner.length),
+                innerCompressed);
+        HandMadeZip zip = new HandMadeZip();
+        int outer = zip.local("a.jar", 0, quoted, HandMadeZip.crc(quoted), quoted.length);
+        zip.central("a.jar", 0, quoted.length, quoted.length, HandMadeZip.crc(quoted), outer);
+        zip.central("b.jar", 8, innerCompressed.length, inner.length, HandMadeZip.crc(inner), outer + 30 + 5);
+        write("quoted-1.jar", zip.bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(result.unknowns())
+                .extracting(unknown -> unknown.location().path())
+                .contains("quoted-1.jar!/b.jar");
+        assertThat(result.unknowns())
+                .filteredOn(unknown -> unknown.location().path().equals("quoted-1.jar!/b.jar"))
+                .singleElement()
+                .satisfies(unknown -> assertThat(unknown.reason()).contains("overlapping zip bomb"));
+    }
+
+    @Test
+    void catalog_zip64Jar_isReadByItsDirectory() throws IOException {
+        Path jar = temp.resolve("wide-1.0.jar");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(jar.toFile())) {
+            zip.setUseZip64(Zip64Mode.Always);
+            zip.putArchiveEntry(new ZipArchiveEntry("META-INF/maven/g/wide/pom.properties"));
+            zip.write("groupId=g\nartifactId=wide\nversion=1\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result)).containsExactly("pkg:maven/g/wide@1");
+        assertThat(result.unknowns()).isEmpty();
+    }
+
+    @Test
+    void catalog_mavenRepositoryWithPom_takesCoordinatesFromThePath() throws IOException {
+        write(
+                "org/example/tools/widget/2.1/widget-2.1.jar",
+                archive().entry("x/Y.class", new byte[8]).bytes());
+        write(
+                "org/example/tools/widget/2.1/widget-2.1.pom",
+                "<project><parent><groupId>org.example</groupId></parent><groupId>org.example.tools</groupId></project>"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        Component widget = component(result, "pkg:maven/org.example.tools/widget@2.1");
+        assertThat(widget.evidence()).extracting(Evidence::versionSource).containsExactly("maven repository path");
+        assertThat(widget.property("assay:guessed-coordinates")).isEmpty();
+    }
+
+    @Test
+    void catalog_belowDotM2Repository_takesCoordinatesAndClassifierWithoutAPom() throws IOException {
+        write(
+                "home/me/.m2/repository/io/netty/netty-transport-native-epoll/4.1.100.Final/"
+                        + "netty-transport-native-epoll-4.1.100.Final-linux-x86_64.jar",
+                archive()
+                        .manifest("Bundle-SymbolicName", "io.netty.transport-classes-epoll")
+                        .bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result))
+                .containsExactly(
+                        "pkg:maven/io.netty/netty-transport-native-epoll@4.1.100.Final?classifier=linux-x86_64");
+    }
+
+    @Test
+    void catalog_mavenRepositoryJarWithPomProperties_keepsPomPropertiesAndAddsTheClassifier() throws IOException {
+        write(
+                "home/.m2/repository/org/example/lib/1.0/lib-1.0-tests.jar",
+                archive().pomProperties("org.example", "lib", "1.0").bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        Component lib = component(result, "pkg:maven/org.example/lib@1.0?classifier=tests");
+        assertThat(lib.evidence()).extracting(Evidence::versionSource).containsExactly("pom.properties");
+    }
+
+    @Test
+    void catalog_mavenSnapshotInRepository_takesTheSnapshotVersion() throws IOException {
+        write(
+                "root/.m2/repository/org/example/app/1.0-SNAPSHOT/app-1.0-20240102.030405-7.jar",
+                archive().entry("A.class", new byte[4]).bytes());
+
+        assertThat(purls(catalogDirectory(cataloger, temp))).containsExactly("pkg:maven/org.example/app@1.0-SNAPSHOT");
+    }
+
+    @Test
+    void catalog_gradleCache_takesCoordinatesFromThePath() throws IOException {
+        write(
+                "caches/modules-2/files-2.1/com.squareup.okio/okio-jvm/3.6.0/"
+                        + "5600569133b7bdefe1daf9ec7f4abeb6d13e1786/okio-jvm-3.6.0.jar",
+                archive().manifest("Implementation-Title", "okio").bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        Component okio = component(result, "pkg:maven/com.squareup.okio/okio-jvm@3.6.0");
+        assertThat(okio.evidence()).extracting(Evidence::versionSource).containsExactly("gradle cache path");
+    }
+
+    @Test
+    void catalog_versionedDirectoriesOutsideARepository_stillGuess() throws IOException {
+        // No .m2/repository, no pom beside it, no Gradle hash directory: the path proves nothing.
+        write(
+                "lib/widget/2.1/widget-2.1.jar",
+                archive().entry("x/Y.class", new byte[8]).bytes());
+        write(
+                "debian/maven-repo/org/foo/foo/debian/foo-debian.jar",
+                archive().entry("x/Y.class", new byte[8]).bytes());
+        write(
+                "files-2.1/g/a/1.0/not-a-hash/a-1.0.jar",
+                archive().entry("x/Y.class", new byte[8]).bytes());
+
+        CatalogResult result = catalogDirectory(cataloger, temp);
+
+        assertThat(purls(result))
+                .containsExactlyInAnyOrder(
+                        "pkg:maven/widget/widget@2.1", "pkg:maven/foo-debian/foo-debian", "pkg:maven/a/a@1.0");
+        assertThat(result.components())
+                .allSatisfy(component -> assertThat(component.property("assay:guessed-coordinates"))
+                        .contains("true"));
+    }
+
+    private static final byte[] POM_PROPERTIES =
+            "groupId=g\nartifactId=lying\nversion=1\n".getBytes(StandardCharsets.UTF_8);
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private void write(String path, byte[] content) throws IOException {
