@@ -40,7 +40,13 @@ public final class PathPattern {
         String anchored = anywhere ? glob.substring(3) : glob;
         PathMatcher atRoot = FileSystems.getDefault().getPathMatcher("glob:/" + anchored);
         PathMatcher below = FileSystems.getDefault().getPathMatcher("glob:/**/" + anchored);
+        // Every match ends with the glob's literal tail; testing that first keeps the regex matcher off the
+        // hundreds of thousands of paths of a root filesystem that cannot match.
+        String literalTail = literalTail(glob);
         return new PathPattern(glob, path -> {
+            if (!path.endsWith(literalTail)) {
+                return false;
+            }
             Path absolute = Path.of("/" + path);
             return atRoot.matches(absolute) || (anywhere && below.matches(absolute));
         });
@@ -69,6 +75,14 @@ public final class PathPattern {
     @Override
     public String toString() {
         return glob;
+    }
+
+    private static String literalTail(String glob) {
+        int start = glob.length();
+        while (start > 0 && "*?[]{}\\".indexOf(glob.charAt(start - 1)) < 0) {
+            start--;
+        }
+        return glob.substring(start);
     }
 
     private static boolean isLiteral(String text) {

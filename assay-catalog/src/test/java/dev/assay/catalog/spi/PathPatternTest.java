@@ -43,4 +43,18 @@ class PathPatternTest {
         assertThat(pattern.matches("a/requirements.txt")).isTrue();
         assertThat(pattern.matches("a/setup.py")).isFalse();
     }
+
+    @Test
+    void generalGlob_withBracesAndClasses_stillMatchesAfterTheLiteralTailCheck() {
+        PathPattern braces = PathPattern.glob("**/specifications/{,default/}*.gemspec");
+        PathPattern classes = PathPattern.glob("**/lib/*.[jw]ar");
+
+        assertThat(braces.matches("usr/lib/ruby/gems/3.1.0/specifications/default/json-2.6.1.gemspec"))
+                .isTrue();
+        assertThat(braces.matches("gems/specifications/rake-13.0.6.gemspec")).isTrue();
+        assertThat(braces.matches("gems/specifications/rake-13.0.6.gemspec.bak"))
+                .isFalse();
+        assertThat(classes.matches("app/lib/a.war")).isTrue();
+        assertThat(classes.matches("app/lib/a.ear")).isFalse();
+    }
 }
