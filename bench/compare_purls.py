@@ -7,7 +7,9 @@ without qualifiers (distro/arch qualifiers are spelled differently by each tool)
 that the compared tools both cover for the input are counted.
 
 usage: compare_purls.py LABEL assay.json peer1=cdxgen.json [peer2=trivy.json ...]
-prints one JSON line: counts per tool, what the best peer found that Assay did not, and the reverse.
+prints one JSON line: counts per tool, what any peer (and the best peer, the one finding the most) found
+that Assay did not, and what only Assay found. Versionless entries are ignored: a package without a
+version cannot be matched against advisories, and each tool spells "unknown version" differently.
 """
 import json
 import re
@@ -21,7 +23,8 @@ IGNORED_TYPES = {"generic", "github", "oci", "docker"}
 def identity(purl):
     if not purl or not purl.startswith("pkg:"):
         return None
-    body = purl[4:].split("#", 1)[0].split("?", 1)[0]
+    body, _, query = purl[4:].split("#", 1)[0].partition("?")
+    qualifiers = dict(pair.split("=", 1) for pair in query.split("&") if "=" in pair)
     body = unquote(body)
     version = ""
     if "@" in body.rsplit("/", 1)[-1]:
@@ -31,6 +34,9 @@ def identity(purl):
     if ptype in IGNORED_TYPES:
         return None
     name_path = "/".join(parts[1:])
+    # Debian and RPM epochs: some tools put them in the version ("1:2.38"), others in an epoch qualifier.
+    if ptype in ("deb", "rpm") and qualifiers.get("epoch") and ":" not in version:
+        version = qualifiers["epoch"] + ":" + version
     if ptype == "pypi":
         name_path = re.sub(r"[-_.]+", "-", name_path).lower()
         version = version.lower()
@@ -52,7 +58,7 @@ def load(path):
     def walk(components):
         for component in components or []:
             key = identity(component.get("purl"))
-            if key and component.get("type") not in ("application", "operating-system", "container") \
+            if key and component.get("type") not in ("operating-system", "container") \
                     and not key.endswith("@"):
                 found.add(key)
             walk(component.get("components"))
@@ -80,6 +86,7 @@ def main():
             if found:
                 union |= found
         result["missed_vs_any_peer"] = sorted(union - assay)
+        result["missed_vs_best_peer"] = sorted(best - assay)
         result["only_assay"] = sorted(assay - union)
     print(json.dumps(result))
 
