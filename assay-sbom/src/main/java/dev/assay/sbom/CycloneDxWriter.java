@@ -33,9 +33,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes CycloneDX 1.4, 1.5 and 1.6 JSON or XML through cyclonedx-core-java's model and generators, which
- * already know each version's shape (tools as a list in 1.4 and as {@code tools.components} later, the
- * XML element names, which fields a version lacks).
+ * Writes CycloneDX 1.4, 1.5 and 1.6 XML through cyclonedx-core-java's model and generators, which already
+ * know each version's shape (tools as a list in 1.4 and as {@code tools.components} later, the XML element
+ * names, which fields a version lacks). JSON is written by {@link CycloneDxJsonStreamWriter} without the
+ * library's model (its Jackson introspection dominated small runs); {@link #write} can still produce the
+ * library's JSON, which tests compare the stream writer against.
  *
  * <p>Decisions: a component's bom-ref is its purl. DEPENDS_ON edges become {@code dependencies}, with an
  * entry for every component and the metadata component. CONTAINS edges are recorded on the contained
@@ -50,14 +52,10 @@ final class CycloneDxWriter {
     private CycloneDxWriter() {}
 
     static Version version(String specVersion) {
-        return switch (specVersion == null ? "1.6" : specVersion.strip()) {
-            case "1.6" -> Version.VERSION_16;
-            case "1.5" -> Version.VERSION_15;
-            case "1.4" -> Version.VERSION_14;
-            default ->
-                throw new dev.assay.model.InvalidInputException(
-                        "CycloneDX spec version '" + specVersion + "' is not supported; expected 1.4, 1.5 or 1.6",
-                        specVersion);
+        return switch (CycloneDxJsonStreamWriter.SpecVersion.of(specVersion)) {
+            case V1_6 -> Version.VERSION_16;
+            case V1_5 -> Version.VERSION_15;
+            case V1_4 -> Version.VERSION_14;
         };
     }
 
@@ -281,27 +279,20 @@ final class CycloneDxWriter {
                 && java.util.Objects.equals(first.getAdditionalContext(), second.getAdditionalContext());
     }
 
+    /** The library's technique for {@link CycloneDxJsonStreamWriter.Technique}, which decides it. */
     static Method.Technique technique(Evidence evidence) {
-        String source = evidence.versionSource().toLowerCase(java.util.Locale.ROOT);
-        String cataloger = evidence.catalogerId();
-        if (source.equals("file name") || source.contains("filename")) {
-            return Method.Technique.FILENAME;
-        }
-        if (cataloger.contains("binary")
-                || cataloger.contains("archive")
-                || cataloger.contains("jar")
-                || source.contains("manifest.mf")
-                || source.contains("pom.properties")) {
-            return Method.Technique.BINARY_ANALYSIS;
-        }
-        return Method.Technique.MANIFEST_ANALYSIS;
+        return switch (CycloneDxJsonStreamWriter.Technique.of(evidence)) {
+            case FILENAME -> Method.Technique.FILENAME;
+            case BINARY_ANALYSIS -> Method.Technique.BINARY_ANALYSIS;
+            case MANIFEST_ANALYSIS -> Method.Technique.MANIFEST_ANALYSIS;
+        };
     }
 
     private static double confidence(Method.Technique technique) {
         return switch (technique) {
-            case FILENAME -> 0.3;
-            case BINARY_ANALYSIS -> 0.8;
-            default -> 0.9;
+            case FILENAME -> CycloneDxJsonStreamWriter.Technique.FILENAME.confidence();
+            case BINARY_ANALYSIS -> CycloneDxJsonStreamWriter.Technique.BINARY_ANALYSIS.confidence();
+            default -> CycloneDxJsonStreamWriter.Technique.MANIFEST_ANALYSIS.confidence();
         };
     }
 
@@ -338,17 +329,8 @@ final class CycloneDxWriter {
         };
     }
 
-    /** The CycloneDX schemas fix each digest's length; a wrong one would make the whole BOM invalid. */
     private static boolean hasValidLength(Hash hash) {
-        int length = hash.hex().length();
-        return switch (hash.algorithm()) {
-            case MD5 -> length == 32;
-            case SHA1 -> length == 40;
-            case SHA256, SHA3_256, BLAKE2B_256 -> length == 64;
-            case SHA384 -> length == 96;
-            case SHA512, SHA3_512, BLAKE2B_512 -> length == 128;
-            case BLAKE3 -> length == 32 || length == 40 || length == 64 || length == 96 || length == 128;
-        };
+        return CycloneDxJsonStreamWriter.hasValidLength(hash);
     }
 
     static Scope scope(String value) {

@@ -29,23 +29,33 @@ public final class SbomCodecs {
             Sbom sbom, SbomFormat format, SbomWriteOptions options, Map<String, String> environment, OutputStream out)
             throws IOException {
         SbomWriteOptions effective = options == null ? SbomWriteOptions.DEFAULT : options;
-        String text = switch (format) {
-            case CYCLONEDX_JSON, CYCLONEDX_XML -> {
+        switch (format) {
+            case CYCLONEDX_JSON -> {
+                // Streamed without cyclonedx-core-java: see CycloneDxJsonStreamWriter for why.
+                var version = CycloneDxJsonStreamWriter.SpecVersion.of(effective.specVersion());
+                PreparedSbom prepared = PreparedSbom.of(sbom, effective.deterministic(), environment);
+                CycloneDxJsonStreamWriter.write(prepared, version, out);
+                out.write('\n');
+            }
+            case CYCLONEDX_XML -> {
                 var version = CycloneDxWriter.version(effective.specVersion());
                 PreparedSbom prepared = PreparedSbom.of(sbom, effective.deterministic(), environment);
-                yield CycloneDxWriter.write(prepared, version, format == SbomFormat.CYCLONEDX_XML);
+                writeText(CycloneDxWriter.write(prepared, version, true), out);
             }
             case SPDX_JSON -> {
                 SpdxJsonWriter.requireVersion(effective.specVersion());
                 PreparedSbom prepared = PreparedSbom.of(sbom, effective.deterministic(), environment);
-                yield SpdxJsonWriter.write(prepared);
+                writeText(SpdxJsonWriter.write(prepared), out);
             }
-        };
+        }
+        out.flush();
+    }
+
+    private static void writeText(String text, OutputStream out) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
         if (!text.endsWith("\n")) {
             out.write('\n');
         }
-        out.flush();
     }
 
     /**
