@@ -26,7 +26,7 @@ public final class PathPattern {
         }
         if (glob.startsWith("**/")) {
             String rest = glob.substring(3);
-            if (isLiteral(rest)) {
+            if (isLiteralPath(rest)) {
                 String suffix = "/" + rest;
                 return new PathPattern(glob, path -> path.equals(rest) || path.endsWith(suffix));
             }
@@ -44,7 +44,7 @@ public final class PathPattern {
         // hundreds of thousands of paths of a root filesystem that cannot match.
         String literalTail = literalTail(glob);
         return new PathPattern(glob, path -> {
-            if (!path.endsWith(literalTail)) {
+            if (!endsWithAsAbsolute(path, literalTail)) {
                 return false;
             }
             Path absolute = Path.of("/" + path);
@@ -83,6 +83,22 @@ public final class PathPattern {
             start--;
         }
         return glob.substring(start);
+    }
+
+    /** Whether {@code "/" + path} ends with {@code tail}, without building that string for every path. */
+    private static boolean endsWithAsAbsolute(String path, String tail) {
+        if (path.endsWith(tail)) {
+            return true;
+        }
+        return tail.length() == path.length() + 1 && tail.charAt(0) == '/' && tail.endsWith(path);
+    }
+
+    private static boolean isLiteralPath(String text) {
+        return !text.isEmpty()
+                && !text.startsWith("/")
+                && !text.endsWith("/")
+                && !text.contains("//")
+                && text.chars().noneMatch(ch -> "*?[]{}\\".indexOf(ch) >= 0);
     }
 
     private static boolean isLiteral(String text) {

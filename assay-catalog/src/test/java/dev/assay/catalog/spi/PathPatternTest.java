@@ -57,4 +57,30 @@ class PathPatternTest {
         assertThat(classes.matches("app/lib/a.war")).isTrue();
         assertThat(classes.matches("app/lib/a.ear")).isFalse();
     }
+
+    @Test
+    void literalPathAnywhere_matchesAtTheRootOfTheTreeAndBelow() {
+        PathPattern pattern = PathPattern.glob("**/lib/apk/db/installed");
+
+        assertThat(pattern.matches("lib/apk/db/installed")).isTrue();
+        assertThat(pattern.matches("layers/1/lib/apk/db/installed")).isTrue();
+        assertThat(pattern.matches("mylib/apk/db/installed")).isFalse();
+        assertThat(pattern.matches("lib/apk/db/installed.bak")).isFalse();
+    }
+
+    @Test
+    void generalGlobAnywhere_whoseLiteralTailIsTheWholePath_matchesAtTheRoot() {
+        PathPattern pattern = PathPattern.glob("**/var/lib/dpkg/status.d/*");
+
+        assertThat(pattern.matches("var/lib/dpkg/status.d/base")).isTrue();
+        assertThat(pattern.matches("x/var/lib/dpkg/status.d/base")).isTrue();
+    }
+
+    @Test
+    void rootedGlob_whoseLiteralTailStartsWithASlash_matchesAtTheRoot() {
+        PathPattern pattern = PathPattern.glob("*/lib/dpkg/status");
+
+        assertThat(pattern.matches("var/lib/dpkg/status")).isTrue();
+        assertThat(pattern.matches("var/lib/dpkg/status2")).isFalse();
+    }
 }
