@@ -38,7 +38,8 @@ class ArchitectureTest {
      * Every module's root package. A new module must be added here and given its place in the layers, or
      * {@code everyClass_belongsToAKnownModule_passes} fails.
      */
-    private static final List<String> MODULES = List.of("model", "sbom", "oci", "catalog", "engine", "cli", "testkit");
+    private static final List<String> MODULES = List.of(
+            "model", "version", "sbom", "oci", "vulndb", "catalog", "match", "report", "engine", "cli", "testkit");
 
     private static JavaClasses classes;
 
@@ -66,20 +67,29 @@ class ArchitectureTest {
 
     @Test
     void modules_dependInTheDocumentedDirection_passes() {
-        // model <- {sbom, oci} <- catalog <- engine <- cli. Adapters (sbom, oci) never see each other or
-        // the catalog; only the engine wires sources, catalogers and codecs together. A layer may use any
-        // layer below it, not only the adjacent one.
+        // model <- version <- {sbom, oci, vulndb} <- catalog <- match <- report <- engine <- cli. Adapters
+        // (sbom, oci, vulndb) never see each other or the catalog; only the engine wires sources,
+        // catalogers, codecs, the advisory store and matchers together. A layer may use any layer below it.
+        // match reads SBOM documents (CycloneDX VEX) through the sbom codecs.
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
                 .layer("model")
                 .definedBy("dev.assay.model..")
+                .layer("version")
+                .definedBy("dev.assay.version..")
                 .layer("sbom")
                 .definedBy("dev.assay.sbom..")
                 .layer("oci")
                 .definedBy("dev.assay.oci..")
+                .layer("vulndb")
+                .definedBy("dev.assay.vulndb..")
                 .layer("catalog")
                 .definedBy("dev.assay.catalog..")
+                .layer("match")
+                .definedBy("dev.assay.match..")
+                .layer("report")
+                .definedBy("dev.assay.report..")
                 .layer("engine")
                 .definedBy("dev.assay.engine..")
                 .layer("cli")
@@ -87,12 +97,21 @@ class ArchitectureTest {
                 .layer("testkit")
                 .definedBy("dev.assay.testkit..")
                 .whereLayer("model")
-                .mayOnlyBeAccessedByLayers("sbom", "oci", "catalog", "engine", "cli", "testkit")
+                .mayOnlyBeAccessedByLayers(
+                        "version", "sbom", "oci", "vulndb", "catalog", "match", "report", "engine", "cli", "testkit")
+                .whereLayer("version")
+                .mayOnlyBeAccessedByLayers("vulndb", "catalog", "match", "report", "engine", "cli")
                 .whereLayer("sbom")
-                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .mayOnlyBeAccessedByLayers("match", "report", "engine", "cli")
+                .whereLayer("vulndb")
+                .mayOnlyBeAccessedByLayers("match", "engine", "cli")
                 .whereLayer("oci")
                 .mayOnlyBeAccessedByLayers("catalog", "engine", "cli")
                 .whereLayer("catalog")
+                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .whereLayer("match")
+                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("engine")
                 .mayOnlyBeAccessedByLayers("cli")
@@ -151,11 +170,17 @@ class ArchitectureTest {
 
     @Test
     void httpAndJdbc_notInCoreModules_passes() {
-        // The registry client (oci) and the wiring (engine) may talk HTTP; the domain, the catalogers and
-        // the codecs are pure functions of their input.
+        // The registry client (oci), the advisory downloader (vulndb) and the wiring (engine) may talk
+        // HTTP; the domain, versions, catalogers, codecs, matchers and reports are pure functions of input.
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.assay.model..", "dev.assay.catalog..", "dev.assay.sbom..")
+                .resideInAnyPackage(
+                        "dev.assay.model..",
+                        "dev.assay.version..",
+                        "dev.assay.catalog..",
+                        "dev.assay.sbom..",
+                        "dev.assay.match..",
+                        "dev.assay.report..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.net.http..", "java.sql..", "javax.sql..")
