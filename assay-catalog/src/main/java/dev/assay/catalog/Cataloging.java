@@ -20,12 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the catalogers that fit a source, concurrently, and merges what they found: one component per
  * purl (evidence united), relationships only between components that exist, unknowns sorted.
  */
 public final class Cataloging {
+    private static final Logger LOG = LoggerFactory.getLogger(Cataloging.class);
+
     private final List<Cataloger> catalogers;
 
     public Cataloging(List<Cataloger> catalogers) {
@@ -73,8 +77,16 @@ public final class Cataloging {
     }
 
     private static CatalogResult catalogSafely(Cataloger cataloger, CatalogContext context, FileResolver files) {
+        long started = System.nanoTime();
         try {
-            return cataloger.catalog(context, files);
+            CatalogResult result = cataloger.catalog(context, files);
+            LOG.debug(
+                    "{}: {} components, {} unknowns in {} ms",
+                    cataloger.id(),
+                    result.components().size(),
+                    result.unknowns().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return result;
         } catch (RuntimeException e) {
             // A cataloger bug costs its own results, never everyone else's.
             return CatalogResult.unknown(new Unknown(

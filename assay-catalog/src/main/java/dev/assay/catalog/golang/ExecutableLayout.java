@@ -133,6 +133,8 @@ record ExecutableLayout(String format, ByteOrder order, int pointerSize, Region 
         }
 
         Region buildInfoSection = null;
+        boolean sectionsRead = false;
+        boolean goSections = false;
         int minimumSectionEntry = is64 ? 64 : 40;
         if (sectionCount > 0
                 && sectionCount <= MAX_SECTIONS
@@ -146,9 +148,11 @@ record ExecutableLayout(String format, ByteOrder order, int pointerSize, Region 
                 byte[] nameTable = validRange(file, names.offset(), names.size())
                         ? file.read(names.offset(), (int) Math.min(names.size(), MAX_NAME_TABLE_BYTES))
                         : new byte[0];
+                sectionsRead = nameTable.length > 0;
                 for (int index = 0; index < sectionCount; index++) {
                     int base = index * sectionEntrySize;
                     String name = cString(nameTable, table.getInt(base));
+                    goSections |= name.startsWith(".go") || name.equals(".note.go.buildid");
                     if (name.equals(".go.buildinfo")) {
                         Region section = elfSection(table, base, is64);
                         if (validRange(file, section.offset(), section.size())) {
@@ -159,7 +163,12 @@ record ExecutableLayout(String format, ByteOrder order, int pointerSize, Region 
                 }
             }
         }
-        Region data = buildInfoSection != null ? buildInfoSection : firstWritableLoad;
+        // Go's linker names the build info section; the first writable segment is searched only when the
+        // section names are gone (sstrip) or the binary has other Go sections. Otherwise every shared
+        // library of a root filesystem would have its data segment scanned for nothing.
+        Region data = buildInfoSection != null
+                ? buildInfoSection
+                : (!sectionsRead || goSections ? firstWritableLoad : null);
         return data == null
                 ? Optional.empty()
                 : Optional.of(new ExecutableLayout("ELF", order, is64 ? 8 : 4, data, segments));
