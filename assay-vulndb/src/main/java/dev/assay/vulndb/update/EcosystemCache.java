@@ -107,7 +107,8 @@ final class EcosystemCache {
                         text(json, "googHash"),
                         size))
                 .filter(candidate -> url.equals(candidate.url()) && candidate.ifRangeValidator() != null);
-        return partial.filter(candidate -> size > 0);
+        // An empty part has nothing to resume; one longer than the announced dump is not part of it.
+        return partial.filter(candidate -> size > 0 && (candidate.totalBytes() < 0 || size <= candidate.totalBytes()));
     }
 
     void writeCompleted(Completed completed) throws IOException {

@@ -170,6 +170,10 @@ public final class OsvDownloader implements AutoCloseable {
                     return attempt(ecosystem, uri, cache, listener);
                 } catch (AttemptFailure failure) {
                     LOG.debug("{}: attempt {} failed: {}", ecosystem, retry + 1, failure.getMessage());
+                    if (Thread.currentThread().isInterrupted()) {
+                        // A blocked read reports an interrupt as an I/O error; it is a cancellation.
+                        throw new InterruptedException(failure.getMessage());
+                    }
                     if (!failure.isRetryable() || retry >= options.maxRetries()) {
                         String attempts = retry > 0 ? " (after " + (retry + 1) + " attempts)" : "";
                         return new EcosystemDownload.Failed(ecosystem, failure.kind(), failure.getMessage() + attempts);
@@ -297,6 +301,7 @@ public final class OsvDownloader implements AutoCloseable {
                 hash.isEmpty() ? null : hash.headerValue(),
                 0);
         cache.deletePartial();
+        requireDiskSpace(cache, declared);
         if (started.ifRangeValidator() != null) {
             cache.writePartial(started);
         }
@@ -329,7 +334,7 @@ public final class OsvDownloader implements AutoCloseable {
         }
         long first = Long.parseLong(range.group(1));
         long last = Long.parseLong(range.group(2));
-        long total = range.group(3).equals("*") ? -1 : Long.parseLong(range.group(3));
+        long total = range.group(3).equals("*") ? partial.totalBytes() : Long.parseLong(range.group(3));
         boolean inconsistent = first != partial.bytesOnDisk()
                 || last < first
                 || (total >= 0 && last >= total)
@@ -351,6 +356,7 @@ public final class OsvDownloader implements AutoCloseable {
         if (hash.isEmpty()) {
             hash = storedHash(partial);
         }
+        requireDiskSpace(cache, total < 0 ? -1 : total - partial.bytesOnDisk());
         stream(ecosystem, body, cache, partial.bytesOnDisk(), total, deadline, listener);
         return verifyAndPromote(ecosystem, cache, partial, hash, completed);
     }
@@ -489,6 +495,20 @@ public final class OsvDownloader implements AutoCloseable {
                 source.url(), source.etag(), source.lastModified(), digests.bytes(), digests.sha256Hex(), now, now));
         LOG.debug("{}: downloaded {} bytes, sha256 {}", ecosystem, digests.bytes(), digests.sha256Hex());
         return new EcosystemDownload.Updated(ecosystem, cache.zip(), digests.sha256Hex(), digests.bytes());
+    }
+
+    /**
+     * Fails early when the file system says the rest of the dump cannot fit, instead of filling the disk
+     * and failing near the end. A file system that reports no usable space figure (0) is not trusted.
+     */
+    private static void requireDiskSpace(EcosystemCache cache, long needed) throws IOException {
+        if (needed <= 0) {
+            return;
+        }
+        long usable = Files.getFileStore(cache.folder()).getUsableSpace();
+        if (usable > 0 && usable < needed) {
+            throw new IOException("the dump needs " + needed + " bytes but only " + usable + " bytes are free");
+        }
     }
 
     private static Optional<String> hashMismatch(GoogHash expected, FileDigests actual) {

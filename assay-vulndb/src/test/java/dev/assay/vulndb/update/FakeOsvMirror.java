@@ -127,6 +127,7 @@ final class FakeOsvMirror implements AutoCloseable {
         private volatile String lastModified = LAST_MODIFIED;
         private volatile String googHash;
         private volatile boolean chunked;
+        private volatile boolean ignoreRange;
         private volatile long dropAfterBytes = -1;
         private volatile long declaredLength = -1;
         private final AtomicInteger dropsLeft = new AtomicInteger();
@@ -151,6 +152,18 @@ final class FakeOsvMirror implements AutoCloseable {
         /** Sends without Content-Length (chunked), as a server streaming a file of unknown size. */
         Dump chunked() {
             this.chunked = true;
+            return this;
+        }
+
+        /** Answers every request with the whole dump, as a server without range support. */
+        Dump ignoringRange() {
+            this.ignoreRange = true;
+            return this;
+        }
+
+        /** Sends no Last-Modified, so the ETag is the only validator. */
+        Dump withoutLastModified() {
+            this.lastModified = null;
             return this;
         }
 
@@ -197,6 +210,7 @@ final class FakeOsvMirror implements AutoCloseable {
             String range = request.getFirst("Range");
             String ifRange = request.getFirst("If-Range");
             if (range != null
+                    && !ignoreRange
                     && range.startsWith("bytes=")
                     && range.endsWith("-")
                     && (ifRange == null || ifRange.equals(etag) || ifRange.equals(lastModified))) {

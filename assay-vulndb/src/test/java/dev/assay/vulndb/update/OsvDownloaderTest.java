@@ -31,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32C;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
@@ -264,6 +265,58 @@ class OsvDownloaderTest {
     }
 
     @Test
+    void download_serverIgnoresRange_restartsFromZeroWith200() throws IOException {
+        byte[] dump = goVulnDump(300);
+        mirror.route(MAVEN, new Dump(dump, ETAG).ignoringRange().dropAfter(20_000, 1));
+
+        Updated updated = (Updated) only(download("Maven"));
+
+        assertThat(Files.readAllBytes(updated.file())).isEqualTo(dump);
+        assertThat(mirror.requests(MAVEN).get(1).header("Range")).isEqualTo("bytes=20000-");
+    }
+
+    @Test
+    void download_onlyWeakEtag_cannotResumeAndStartsOver() throws IOException {
+        byte[] dump = goVulnDump(300);
+        mirror.route(MAVEN, new Dump(dump, "W/\"weak\"").withoutLastModified().dropAfter(20_000, 1));
+
+        Updated updated = (Updated) only(download("Maven"));
+
+        assertThat(Files.readAllBytes(updated.file())).isEqualTo(dump);
+        assertThat(mirror.requests(MAVEN).get(1).header("Range")).isNull();
+        assertThat(mirror.requests(MAVEN).get(1).header("If-Range")).isNull();
+    }
+
+    @Test
+    void download_lastModifiedOnly_isUsedForIfRange() throws IOException {
+        byte[] dump = goVulnDump(300);
+        mirror.route(MAVEN, new Dump(dump, null).dropAfter(20_000, 1));
+
+        Updated updated = (Updated) only(download("Maven"));
+
+        assertThat(Files.readAllBytes(updated.file())).isEqualTo(dump);
+        assertThat(mirror.requests(MAVEN).get(1).header("If-Range")).isEqualTo(Dump.LAST_MODIFIED);
+    }
+
+    @Test
+    void download_partLongerThanRemote_416DiscardsPartAndDownloadsAgain() throws IOException {
+        byte[] dump = TestDumps.inline("Maven", "GHSA-0001");
+        mirror.route(MAVEN, new Dump(dump, ETAG));
+        Files.createDirectories(mavenFolder());
+        Files.write(mavenFolder().resolve("all.zip.part"), new byte[dump.length + 10]);
+        Files.writeString(
+                mavenFolder().resolve("all.zip.part.json"),
+                "{\"url\":\"" + mirror.baseUrl() + MAVEN + "\",\"etag\":\"\\\"etag-1\\\"\"}");
+
+        Updated updated = (Updated) only(download("Maven"));
+
+        assertThat(Files.readAllBytes(updated.file())).isEqualTo(dump);
+        assertThat(mirror.requests(MAVEN))
+                .extracting(request -> request.header("Range"))
+                .containsExactly("bytes=" + (dump.length + 10) + "-", null);
+    }
+
+    @Test
     void download_partWithoutMetadata_isDiscardedAndDownloadStartsOver() throws IOException {
         byte[] dump = TestDumps.inline("Maven", "GHSA-0001");
         mirror.route(MAVEN, new Dump(dump, ETAG));
@@ -457,6 +510,30 @@ class OsvDownloaderTest {
 
         assertThat(failed.kind()).isEqualTo(FailureKind.TIMEOUT);
         assertThat(failed.reason()).contains("longer than its timeout");
+    }
+
+    @Test
+    void download_interrupted_stopsPromptlyAndSkipsTheRest() throws Exception {
+        mirror.route(MAVEN, (exchange, number) -> mirror.stallUntilClosed());
+        OsvDownloadOptions options =
+                options().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        AtomicReference<DownloadRun> result = new AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(download(options, DownloadListener.NONE, "Maven", "npm")));
+        worker.start();
+        while (mirror.requests(MAVEN).isEmpty()) {
+            Thread.sleep(10);
+        }
+        long start = System.nanoTime();
+
+        worker.interrupt();
+        worker.join(3000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(result.get().failed())
+                .extracting(Failed::kind)
+                .containsExactly(FailureKind.INTERRUPTED, FailureKind.INTERRUPTED);
+        assertThat(mirror.requests("/npm/all.zip")).isEmpty();
     }
 
     @Test
