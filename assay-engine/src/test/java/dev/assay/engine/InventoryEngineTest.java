@@ -45,7 +45,9 @@ class InventoryEngineTest {
                 .contains(
                         "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
                         "pkg:npm/lodash@4.17.15",
-                        "pkg:pypi/pyyaml@5.3");
+                        "pkg:pypi/pyyaml@5.3",
+                        "pkg:golang/github.com/gin-gonic/gin@v1.5.0",
+                        "pkg:cargo/smallvec@1.6.0");
         assertThat(sbom.relationships())
                 .contains(Relationship.dependsOn(
                         Purl.parse("pkg:npm/webapp-frontend@1.0.0"), Purl.parse("pkg:npm/lodash@4.17.15")));
