@@ -183,8 +183,8 @@ public final class CycloneDxVdrWriter implements ScanReportWriter {
         return all;
     }
 
-    private static void vulnerability(JsonOutput json, Finding finding, SuppressedFinding suppressed, Set<String> bomRefs)
-            throws IOException {
+    private static void vulnerability(
+            JsonOutput json, Finding finding, SuppressedFinding suppressed, Set<String> bomRefs) throws IOException {
         Vulnerability vulnerability = finding.vulnerability();
         Component component = finding.component();
         json.startObject();
@@ -280,8 +280,14 @@ public final class CycloneDxVdrWriter implements ScanReportWriter {
         property(json, "assay:severity", finding.severity().name());
         property(json, "assay:kev", Boolean.toString(finding.kev()));
         if (finding.epss() != null) {
-            property(json, "assay:epss:probability", Double.toString(finding.epss().probability()));
-            property(json, "assay:epss:percentile", Double.toString(finding.epss().percentile()));
+            property(
+                    json,
+                    "assay:epss:probability",
+                    Double.toString(finding.epss().probability()));
+            property(
+                    json,
+                    "assay:epss:percentile",
+                    Double.toString(finding.epss().percentile()));
         }
         if (!finding.dependencyPath().isEmpty()) {
             property(
@@ -352,15 +358,13 @@ public final class CycloneDxVdrWriter implements ScanReportWriter {
             case "vulnerable_code_not_in_execute_path", "code_not_reachable" -> Optional.of("code_not_reachable");
             case "vulnerable_code_cannot_be_controlled_by_adversary",
                     "inline_mitigations_already_exist",
-                    "protected_by_mitigating_control" ->
-                Optional.of("protected_by_mitigating_control");
+                    "protected_by_mitigating_control" -> Optional.of("protected_by_mitigating_control");
             case "requires_configuration",
                     "requires_dependency",
                     "requires_environment",
                     "protected_by_compiler",
                     "protected_at_runtime",
-                    "protected_at_perimeter" ->
-                Optional.of(justification);
+                    "protected_at_perimeter" -> Optional.of(justification);
             default -> Optional.empty();
         };
     }

@@ -31,6 +31,32 @@ final class PackageLabels {
         };
     }
 
+    /**
+     * {@code name} in at most {@code width} columns: the segments of a Maven group shortened to their initial
+     * one by one from the left ({@code o.a.logging.log4j:log4j-core}, then {@code o.a.l.log4j:log4j-core}),
+     * since the artifact is what people recognise; then the start cut off.
+     */
+    static String shorten(String name, int width) {
+        if (TerminalText.width(name) <= width) {
+            return name;
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon > 0) {
+            String[] segments = name.substring(0, colon).split("\\.", -1);
+            String artifact = name.substring(colon);
+            for (int index = 0; index < segments.length - 1; index++) {
+                if (!segments[index].isEmpty()) {
+                    segments[index] = segments[index].substring(0, segments[index].offsetByCodePoints(0, 1));
+                }
+                String candidate = String.join(".", segments) + artifact;
+                if (TerminalText.width(candidate) <= width) {
+                    return candidate;
+                }
+            }
+        }
+        return TerminalText.fitStart(name, width);
+    }
+
     /** The short name of a package on a dependency path: scope and name, no version. */
     static String pathElement(Purl purl) {
         String namespace = purl.namespace().orElse("");
@@ -58,8 +84,6 @@ final class PackageLabels {
 
     /** The version, or the purl's when the component has none. */
     static String version(Component component) {
-        return component.version().isEmpty()
-                ? component.purl().version().orElse("")
-                : component.version();
+        return component.version().isEmpty() ? component.purl().version().orElse("") : component.version();
     }
 }

@@ -193,8 +193,8 @@ public final class SarifReportWriter implements ScanReportWriter {
     private static void result(JsonOutput json, Entry entry, int ruleIndex, String fallbackUri) throws IOException {
         Finding finding = entry.finding();
         Component component = finding.component();
-        Optional<Location> location = JsonReportWriter.locations(component).stream()
-                .findFirst();
+        Optional<Location> location =
+                JsonReportWriter.locations(component).stream().findFirst();
         json.startObject();
         json.string("ruleId", finding.vulnerability().id());
         json.number("ruleIndex", ruleIndex);
@@ -286,6 +286,9 @@ public final class SarifReportWriter implements ScanReportWriter {
         String summary = oneLine(vulnerability.summary());
         StringBuilder text = new StringBuilder(summary.isEmpty() ? rule.id() : summary);
         if (!vulnerability.aliases().isEmpty()) {
+            if (!summary.endsWith(".")) {
+                text.append('.');
+            }
             text.append(" Also known as ")
                     .append(oneLine(String.join(", ", vulnerability.aliases())))
                     .append('.');
@@ -381,7 +384,8 @@ public final class SarifReportWriter implements ScanReportWriter {
     }
 
     private static String suppressionJustification(SuppressedFinding suppressed) {
-        StringBuilder text = new StringBuilder("VEX: ").append(suppressed.status().openVexName());
+        StringBuilder text =
+                new StringBuilder("VEX: ").append(suppressed.status().openVexName());
         if (!suppressed.justification().isEmpty()) {
             text.append(" (").append(oneLine(suppressed.justification())).append(')');
         }
@@ -500,8 +504,9 @@ public final class SarifReportWriter implements ScanReportWriter {
     static String fingerprint(Finding finding) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] hash = digest.digest((finding.vulnerability().id() + "\n" + finding.component().purl())
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] hash = digest.digest(
+                    (finding.vulnerability().id() + "\n" + finding.component().purl())
+                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             // Every Java runtime must provide SHA-256.

@@ -38,6 +38,7 @@ public final class TableReportWriter implements ScanReportWriter {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final String INDENT = "  ";
+    private static final int LABEL_WIDTH = 11;
     private static final String GAP = "  ";
     private static final String RESET = "\u001B[0m";
     private static final String BOLD_RED = "\u001B[1;31m";
@@ -82,25 +83,22 @@ public final class TableReportWriter implements ScanReportWriter {
                 ? null
                 : result.sbom().metadata().subject();
         if (subject != null) {
-            String version = subject.version().isEmpty() ? "" : " " + TerminalText.clean(subject.version());
-            lines.add(label("Source")
-                    + TerminalText.clean(subject.name())
-                    + version
-                    + " ("
-                    + TerminalText.clean(subject.purl().toString())
-                    + ")");
+            String source = TerminalText.clean(subject.name());
+            String version = TerminalText.clean(subject.version());
+            if (!version.isEmpty()) {
+                source += " " + version;
+            }
+            lines.add(label("Source") + TerminalText.fit(source, options.width() - LABEL_WIDTH));
         }
         AdvisoryDatabaseSummary database = result.database();
-        String kind = database.snapshot()
-                ? "snapshot bundled with Assay (may miss recent advisories)"
-                : "full database";
-        lines.add(label("Database")
-                + TerminalText.clean(database.location())
-                + ", "
-                + kind
-                + ", "
-                + database.advisories()
-                + (database.advisories() == 1 ? " advisory" : " advisories"));
+        String kind =
+                database.snapshot() ? "snapshot bundled with Assay (may miss recent advisories)" : "full database";
+        String details =
+                ", " + kind + ", " + database.advisories() + (database.advisories() == 1 ? " advisory" : " advisories");
+        // A long database path is cut, never the facts after it.
+        String location = TerminalText.clean(database.location());
+        int room = Math.max(20, options.width() - LABEL_WIDTH - TerminalText.width(details));
+        lines.add(label("Database") + TerminalText.fitStart(location, room) + details);
         lines.add(label("Updated")
                 + MINUTES.format(database.updatedAt())
                 + " ("
@@ -119,7 +117,7 @@ public final class TableReportWriter implements ScanReportWriter {
     }
 
     private static String label(String name) {
-        return TerminalText.pad(name + ":", 11);
+        return TerminalText.pad(name + ":", LABEL_WIDTH);
     }
 
     /** How long ago {@code then} was, in the largest unit that is at least 1. */
@@ -153,11 +151,10 @@ public final class TableReportWriter implements ScanReportWriter {
         boolean anyKev = result.findings().stream().anyMatch(Finding::kev);
         boolean anyEpss = result.findings().stream().anyMatch(finding -> finding.epss() != null);
         List<Column<Finding>> columns = new ArrayList<>();
-        columns.add(new Column<>("ID", 14, Shrink.END, finding -> finding.vulnerability()
-                .id()));
-        columns.add(new Column<>("PACKAGE", 12, Shrink.END, finding -> PackageLabels.name(finding.component())));
         columns.add(new Column<>(
-                "INSTALLED", 9, Shrink.END, finding -> PackageLabels.version(finding.component())));
+                "ID", 14, Shrink.END, finding -> finding.vulnerability().id()));
+        columns.add(new Column<>("PACKAGE", 12, Shrink.START, finding -> PackageLabels.name(finding.component())));
+        columns.add(new Column<>("INSTALLED", 9, Shrink.END, finding -> PackageLabels.version(finding.component())));
         columns.add(new Column<>("FIXED IN", 8, Shrink.END, PackageLabels::fixedVersions));
         if (anyKev) {
             columns.add(new Column<>("KEV", 3, Shrink.END, finding -> finding.kev() ? "KEV" : ""));
@@ -199,56 +196,73 @@ public final class TableReportWriter implements ScanReportWriter {
             return;
         }
         List<Column<SuppressedFinding>> columns = List.of(
-                new Column<>("ID", 14, Shrink.END, entry -> entry.finding()
-                        .vulnerability()
-                        .id()),
-                new Column<>("PACKAGE", 12, Shrink.END, entry -> PackageLabels.name(
-                        entry.finding().component())),
+                new Column<>(
+                        "ID",
+                        14,
+                        Shrink.END,
+                        entry -> entry.finding().vulnerability().id()),
+                new Column<>(
+                        "PACKAGE",
+                        12,
+                        Shrink.START,
+                        entry -> PackageLabels.name(entry.finding().component())),
                 new Column<>(
                         "INSTALLED",
                         9,
                         Shrink.END,
                         entry -> PackageLabels.version(entry.finding().component())),
-                new Column<>("SEVERITY", 8, Shrink.END, entry -> entry.finding()
-                        .severity()
-                        .name()),
-                new Column<>("STATUS", 6, Shrink.END, entry -> entry.status().openVexName()),
-                new Column<>("JUSTIFICATION", 13, Shrink.END, entry -> entry.justification()
-                                .isEmpty()
-                        ? "-"
-                        : entry.justification()),
-                new Column<>("VEX SOURCE", 10, Shrink.END, entry -> entry.vexSource()
-                                .isEmpty()
-                        ? "-"
-                        : entry.vexSource()));
+                new Column<>(
+                        "SEVERITY",
+                        8,
+                        Shrink.END,
+                        entry -> entry.finding().severity().name()),
+                new Column<>("STATUS", 6, Shrink.END, entry -> entry.status().openVexName()));
         int[] widths = widths(columns, suppressed);
         lines.add("");
         lines.add("Suppressed by VEX (" + suppressed.size() + ")");
         lines.add(headerRow(columns, widths));
-        String statementIndent = INDENT + INDENT + INDENT;
         for (SuppressedFinding entry : suppressed) {
             lines.add(row(columns, widths, entry, (column, text) -> text));
-            String statement = TerminalText.clean(entry.statement());
-            if (!statement.isEmpty()) {
-                String prefix = statementIndent + "statement: ";
-                lines.add(prefix
-                        + TerminalText.fit(statement, options.width() - TerminalText.width(prefix)));
+            String indent = INDENT + INDENT + INDENT;
+            for (String detail : vexDetails(entry)) {
+                lines.add(indent + TerminalText.fit(detail, options.width() - indent.length()));
             }
         }
     }
 
-    private static String summary(SeverityCounts counts) {
-        StringBuilder summary = new StringBuilder();
-        summary.append(counts.total()).append(counts.total() == 1 ? " vulnerability" : " vulnerabilities");
-        List<String> parts = new ArrayList<>();
-        for (Severity severity : Severity.values()) {
-            parts.add(counts.count(severity) + " " + severity.name().toLowerCase(Locale.ROOT));
+    /** The VEX justification, statement and document, one line each when present. */
+    private static List<String> vexDetails(SuppressedFinding entry) {
+        List<String> details = new ArrayList<>(3);
+        String justification = TerminalText.clean(entry.justification());
+        if (!justification.isEmpty()) {
+            details.add("justification: " + justification);
         }
-        summary.append(": ").append(String.join(", ", parts));
-        summary.append("; ").append(counts.knownExploited()).append(" known exploited (KEV)");
-        summary.append("; ").append(counts.fixable()).append(" with a fix");
-        summary.append("; ").append(counts.suppressed()).append(" suppressed by VEX");
-        return summary.toString();
+        String statement = TerminalText.clean(entry.statement());
+        if (!statement.isEmpty()) {
+            details.add("statement: " + statement);
+        }
+        String source = TerminalText.clean(entry.vexSource());
+        if (!source.isEmpty()) {
+            details.add("source: " + source);
+        }
+        return details;
+    }
+
+    private static String summary(SeverityCounts counts) {
+        List<String> bySeverity = new ArrayList<>();
+        for (Severity severity : Severity.values()) {
+            bySeverity.add(counts.count(severity) + " " + severity.name().toLowerCase(Locale.ROOT));
+        }
+        return counts.total()
+                + (counts.total() == 1 ? " vulnerability: " : " vulnerabilities: ")
+                + String.join(", ", bySeverity)
+                + "; "
+                + counts.knownExploited()
+                + " in KEV, "
+                + counts.fixable()
+                + " fixable, "
+                + counts.suppressed()
+                + " suppressed by VEX";
     }
 
     private static String epss(EpssScore epss) {
@@ -265,6 +279,8 @@ public final class TableReportWriter implements ScanReportWriter {
     private enum Shrink {
         /** Cut the end. */
         END,
+        /** A package name: Maven groups abbreviated first ({@code o.a.l.log4j:log4j-core}), then the start cut. */
+        START,
         /** Keep the first and last package of an {@code a > b > c} path. */
         PATH
     }
@@ -337,9 +353,11 @@ public final class TableReportWriter implements ScanReportWriter {
                 row.append(GAP);
             }
             String cell = column.cell(value);
-            String shortened = column.shrink() == Shrink.PATH
-                    ? shortenPath(cell, widths[index])
-                    : TerminalText.fit(cell, widths[index]);
+            String shortened = switch (column.shrink()) {
+                case END -> TerminalText.fit(cell, widths[index]);
+                case START -> PackageLabels.shorten(cell, widths[index]);
+                case PATH -> shortenPath(cell, widths[index]);
+            };
             // Padding is computed on the plain text; colour codes take no columns.
             String padding = " ".repeat(Math.max(0, widths[index] - TerminalText.width(shortened)));
             row.append(shortened.isEmpty() ? "" : decoration.apply(column, shortened))

@@ -54,6 +54,19 @@ final class TerminalText {
         return text.substring(0, end) + ELLIPSIS;
     }
 
+    /** {@code text} cut to at most {@code max} columns from the start, beginning with an ellipsis when cut. */
+    static String fitStart(String text, int max) {
+        int width = width(text);
+        if (width <= max) {
+            return text;
+        }
+        if (max <= 1) {
+            return max == 1 ? ELLIPSIS : "";
+        }
+        int start = text.offsetByCodePoints(0, width - (max - 1));
+        return ELLIPSIS + text.substring(start);
+    }
+
     /** {@code text} padded with spaces to {@code width} columns (never cut). */
     static String pad(String text, int width) {
         int missing = width - width(text);
