@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *       the component was found in, as a relative URI with forward slashes and a region at line 1 (no line
  *       is known; code scanning requires a region). A path inside an archive ({@code app.jar!/lib/x.jar})
  *       points at the outer file, and an image layer is named in the message. A component with no known
- *       file points at the scanned source's name.
+ *       file (an SBOM given as input often has none) points at the scanned source's name, or at {@code
+ *       sbom} when the result does not name its source.
  *   <li>{@code partialFingerprints.assayFinding/v1} is the SHA-256 of the vulnerability id and the purl, so
  *       an alert keeps its identity across runs whatever the message says.
  *   <li>Rule help comes as text and Markdown; untrusted text in Markdown is escaped, and only absolute

@@ -147,6 +147,30 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void write_textOutsideTheBasicPlane_isWrittenAsUtf8NotAsEscapes() {
+        var realistic = SampleScanResults.realistic();
+        var finding = realistic.findings().getFirst();
+        var emoji = new dev.assay.model.Finding(
+                new dev.assay.model.Vulnerability(
+                        "CVE-2099-0003", List.of(), "rocket \uD83D\uDE80 and \u4e2d", List.of(), List.of(), null, null),
+                finding.component(),
+                finding.severity(),
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                null);
+
+        String text = Rendered.of(
+                        WRITER,
+                        new dev.assay.model.ScanResult(
+                                realistic.sbom(), List.of(emoji), List.of(), realistic.database()))
+                .text();
+
+        assertThat(text).contains("rocket \uD83D\uDE80 and \u4e2d").doesNotContain("\\uD83D");
+    }
+
+    @Test
     void write_hostileText_isEscapedAndReadsBackAsWritten() {
         Rendered rendered = Rendered.of(WRITER, SampleScanResults.hostile());
         JsonNode report = rendered.json();

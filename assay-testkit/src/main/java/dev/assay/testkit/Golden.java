@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,10 +30,14 @@ public final class Golden {
     }
 
     public static void assertMatches(String name, String actual, UnaryOperator<String> redaction) {
-        Path file = file(name);
+        compare(root(), name, actual, redaction, Boolean.getBoolean(UPDATE_PROPERTY));
+    }
+
+    static void compare(Path root, String name, String actual, UnaryOperator<String> redaction, boolean update) {
+        Path file = file(root, name);
         String redacted = redaction.apply(actual);
         try {
-            if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+            if (update) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, redacted, StandardCharsets.UTF_8);
                 return;
@@ -55,18 +60,24 @@ public final class Golden {
     /** A redaction replacing every match of {@code regex} with {@code placeholder}. */
     public static UnaryOperator<String> redacting(String regex, String placeholder) {
         Pattern pattern = Pattern.compile(regex);
-        return text -> pattern.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(placeholder));
+        return text -> pattern.matcher(text).replaceAll(Matcher.quoteReplacement(placeholder));
     }
 
     /** The golden file's path in the source tree (tests run with the module directory as working directory). */
     public static Path file(String name) {
-        Path root = Path.of(System.getProperty("user.dir"))
-                .resolve("src/test/resources/golden")
-                .toAbsolutePath()
-                .normalize();
-        Path file = root.resolve(name).normalize();
-        if (!file.startsWith(root) || name.isBlank()) {
-            throw new IllegalArgumentException("golden file name must stay under " + root + ": " + name);
+        return file(root(), name);
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("user.dir")).resolve("src/test/resources/golden");
+    }
+
+    private static Path file(Path root, String name) {
+        Path normalizedRoot = root.toAbsolutePath().normalize();
+        Path file = normalizedRoot.resolve(name).normalize();
+        if (name.isBlank() || !file.startsWith(normalizedRoot) || file.equals(normalizedRoot)) {
+            throw new IllegalArgumentException(
+                    "golden file name must name a file under " + normalizedRoot + ": " + name);
         }
         return file;
     }
