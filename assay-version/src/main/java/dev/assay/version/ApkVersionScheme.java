@@ -68,12 +68,18 @@ public final class ApkVersionScheme implements VersionScheme {
     private record Token(Kind kind, String value, int suffix) {
         static final Token END = new Token(Kind.END, "", NO_SUFFIX);
 
-        /** Higher is newer: END lowest but for pre-release suffixes, then the grammar order reversed. */
+        /** Higher is newer: pre-release suffixes lowest, then the end, then the grammar order reversed. */
         int rank() {
-            if (kind == Kind.SUFFIX && suffix < NO_SUFFIX) {
-                return -1;
-            }
-            return Kind.END.ordinal() - kind.ordinal();
+            return switch (kind) {
+                case SUFFIX -> suffix < NO_SUFFIX ? -1 : 4;
+                case END -> 0;
+                case REVISION -> 1;
+                case COMMIT_HASH -> 2;
+                case SUFFIX_NUMBER -> 3;
+                case LETTER -> 5;
+                case DIGIT -> 6;
+                case INITIAL_DIGIT -> 7;
+            };
         }
 
         int compareValue(Token other) {

@@ -143,7 +143,8 @@ public final class ComposerVersionScheme implements VersionScheme {
             return null;
         }
         int plus = text.indexOf('+');
-        if (plus > 0 && plus < text.length() - 1) {
+        if (plus > 0 && plus < text.length() - 1 && !containsSpaceOrComma(text.substring(plus))) {
+            // Build metadata, which Composer drops; with a space in it the whole string is rejected below.
             text = text.substring(0, plus);
         }
         if (text.isEmpty() || containsSpaceOrComma(text)) {
@@ -214,14 +215,13 @@ public final class ComposerVersionScheme implements VersionScheme {
             }
             int numbersStart = reader.position;
             String numbers = reader.classicNumbers();
-            if (numbers == null) {
+            String modifier = numbers == null ? null : reader.modifier();
+            if (modifier == null) {
+                // Not a classic version ("2023-12-31-1" has no modifier "-12-31-1"): try a date.
                 reader.position = numbersStart;
                 numbers = reader.dateNumbers();
+                modifier = numbers == null ? null : reader.modifier();
             }
-            if (numbers == null) {
-                return null;
-            }
-            String modifier = reader.modifier();
             return modifier == null ? null : numbers + modifier;
         }
 

@@ -5,7 +5,7 @@ package dev.assay.version;
  * [epoch:]upstream[-revision]} compared part by part, each part as alternating non-digit and digit runs.
  * Non-digit runs compare character by character with {@code ~} before everything, even the end of the
  * part, letters before all other characters; digit runs compare as numbers of any length. So {@code 1.0~rc1
- * < 1.0 < 1.0+b1 < 1.0a}, {@code 1:0.1 > 9.9}, and a missing revision equals {@code -0}.
+ * < 1.0 < 1.0a < 1.0+b1}, {@code 1:0.1 > 9.9}, and a missing revision equals {@code -0}.
  *
  * <p>Valid as dpkg parses it: an optional numeric epoch, an upstream version starting with a digit and made
  * of alphanumerics and {@code . + ~ -}, and a revision (after the last hyphen) of alphanumerics and {@code

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RubyGems' {@code Gem::Version} order. A version is digits followed by dot-separated alphanumeric segments,
- * optionally a {@code -} suffix (read as {@code .pre.}); surrounding whitespace is ignored and a blank string
- * is {@code 0}. Segments are the digit runs and letter runs in turn; a version with any letter is a
- * pre-release. Trailing zeros are dropped from the numeric part and from the part after the first letters,
- * then segments compare in turn, padding with 0: numbers by value, letters by byte order and always before
- * numbers. So {@code 1.0.a < 1.0 == 1}, {@code 1.0.0.pre1 < 1.0.0}, {@code 1.0.b1 > 1.0.a2}.
+ * RubyGems' {@code Gem::Version} order, as current RubyGems defines it. A version is digits followed by
+ * dot-separated alphanumeric segments, optionally a {@code -} suffix; surrounding whitespace is ignored and a
+ * blank string is {@code 0}. A hyphen reads as a dot before a label with letters ({@code 1.0.0-beta.1 ==
+ * 1.0.0.beta.1}) and as {@code .pre.} before a number ({@code 1.0.0-1} is a pre-release of 1.0.0); a version
+ * with any letter is a pre-release. Segments are the digit runs and letter runs in turn; trailing zeros and
+ * the zeros just before the first letters do not count, nor does a {@code pre} in front of a label. Segments
+ * then compare in turn, padding with 0: numbers by value, letters by byte order and always before numbers. So
+ * {@code 1.0.a < 1.0 == 1}, {@code 1.0.0.pre1 < 1.0.0}, {@code 1.8.2.b > 1.8.2.a10 > 1.8.2.a9}.
  */
 public final class RubyGemsVersionScheme implements VersionScheme {
     static final String ID = "gem";
@@ -71,7 +73,84 @@ public final class RubyGemsVersionScheme implements VersionScheme {
         if (!matchesGemPattern(text)) {
             return null;
         }
-        text = text.replace("-", ".pre.");
+        String normalized = normalizeHyphens(text);
+        String canonical = withoutTrailingZeros(normalized);
+        if (containsLetter(normalized)) {
+            canonical = withoutZerosBeforeFirstLetters(canonical);
+        }
+        return withoutRedundantPre(segments(canonical));
+    }
+
+    /**
+     * A hyphen becomes a dot when the identifier after it has a letter ({@code 1.0.0-beta.1} is {@code
+     * 1.0.0.beta.1}) and {@code .pre.} otherwise ({@code 1.0.0-1} is the pre-release {@code 1.0.0.pre.1}).
+     */
+    private static String normalizeHyphens(String text) {
+        if (text.indexOf('-') < 0) {
+            return text;
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '-') {
+                parts.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        // Ruby's split drops trailing empty parts ("1.0-a-" is "1.0.a").
+        while (parts.size() > 1 && parts.getLast().isEmpty()) {
+            parts.removeLast();
+        }
+        StringBuilder joined = new StringBuilder(parts.getFirst());
+        for (String part : parts.subList(1, parts.size())) {
+            int dot = part.indexOf('.');
+            String firstIdentifier = dot < 0 ? part : part.substring(0, dot);
+            joined.append('.');
+            if (!containsLetter(firstIdentifier)) {
+                joined.append("pre.");
+            }
+            joined.append(part);
+        }
+        return joined.toString();
+    }
+
+    /** Drops a trailing run of zeros and dots that follows a letter or a dot ({@code 1.0.0} is {@code 1.}). */
+    private static String withoutTrailingZeros(String text) {
+        int runStart = text.length();
+        while (runStart > 0 && isZeroOrDot(text.charAt(runStart - 1))) {
+            runStart--;
+        }
+        for (int cut = Math.max(runStart, 1); cut < text.length(); cut++) {
+            char before = text.charAt(cut - 1);
+            if (VersionText.isAsciiLetter(before) || before == '.') {
+                return text.substring(0, cut);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * In a pre-release, drops the first run of zeros and dots that starts a segment and runs into letters
+     * ({@code 1.0.0.a.1} is {@code 1.a.1}), so that the numbers before the first letters lose their zeros.
+     */
+    private static String withoutZerosBeforeFirstLetters(String text) {
+        for (int start = 0; start < text.length(); start++) {
+            if ((start > 0 && text.charAt(start - 1) != '.') || !isZeroOrDot(text.charAt(start))) {
+                continue;
+            }
+            int end = start;
+            while (end < text.length() && isZeroOrDot(text.charAt(end))) {
+                end++;
+            }
+            if (end < text.length() && VersionText.isAsciiLetter(text.charAt(end))) {
+                return text.substring(0, start) + text.substring(end);
+            }
+        }
+        return text;
+    }
+
+    /** The digit runs (without leading zeros) and letter runs, in order. */
+    private static List<String> segments(String text) {
         List<String> segments = new ArrayList<>();
         int position = 0;
         while (position < text.length()) {
@@ -91,21 +170,34 @@ public final class RubyGemsVersionScheme implements VersionScheme {
                 position++;
             }
         }
-        int firstLetters = 0;
-        while (firstLetters < segments.size() && VersionText.isAsciiDigit(segments.get(firstLetters).charAt(0))) {
-            firstLetters++;
-        }
-        List<String> canonical = new ArrayList<>(withoutTrailingZeros(segments.subList(0, firstLetters)));
-        canonical.addAll(withoutTrailingZeros(segments.subList(firstLetters, segments.size())));
-        return List.copyOf(canonical);
+        return segments;
     }
 
-    private static List<String> withoutTrailingZeros(List<String> segments) {
-        int end = segments.size();
-        while (end > 0 && segments.get(end - 1).equals("0")) {
-            end--;
+    /** A {@code pre} segment followed by letters is the old spelling of a hyphen and is skipped. */
+    private static List<String> withoutRedundantPre(List<String> segments) {
+        List<String> result = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            boolean redundant = segments.get(i).equals("pre")
+                    && i + 1 < segments.size()
+                    && !VersionText.isAsciiDigit(segments.get(i + 1).charAt(0));
+            if (!redundant) {
+                result.add(segments.get(i));
+            }
         }
-        return segments.subList(0, end);
+        return List.copyOf(result);
+    }
+
+    private static boolean isZeroOrDot(char c) {
+        return c == '0' || c == '.';
+    }
+
+    private static boolean containsLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (VersionText.isAsciiLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
