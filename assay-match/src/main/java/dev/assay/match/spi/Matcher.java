@@ -24,4 +24,13 @@ public interface Matcher {
      * order yields no matches (and is reported by the caller as not checked), never a guess.
      */
     List<Match> match(AdvisoryStore store, Component component);
+
+    /**
+     * The matches, or why the component could not be checked. Callers that report unchecked components use
+     * this; {@link #match} is its list of matches. The default, for matchers that cannot tell, reports every
+     * component as checked.
+     */
+    default MatchOutcome evaluate(AdvisoryStore store, Component component) {
+        return MatchOutcome.checked(match(store, component), null);
+    }
 }

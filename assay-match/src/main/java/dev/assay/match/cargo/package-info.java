@@ -1,0 +1,2 @@
+/** Rust crates: OSV ecosystem {@code crates.io}. */
+package dev.assay.match.cargo;

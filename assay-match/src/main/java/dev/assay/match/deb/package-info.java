@@ -1,0 +1,2 @@
+/** Debian and Ubuntu packages, matched by source package against the advisories of their own release. */
+package dev.assay.match.deb;

@@ -1,0 +1,2 @@
+/** Ruby gems: OSV ecosystem {@code RubyGems}. */
+package dev.assay.match.gem;

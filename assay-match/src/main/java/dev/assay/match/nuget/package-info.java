@@ -1,0 +1,2 @@
+/** NuGet packages: OSV ecosystem {@code NuGet}. */
+package dev.assay.match.nuget;

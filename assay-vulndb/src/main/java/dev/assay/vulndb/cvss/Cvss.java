@@ -1,0 +1,67 @@
+package dev.assay.vulndb.cvss;
+
+import dev.assay.model.Rating;
+import dev.assay.model.Severity;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point the advisory importers use: turns an OSV {@code severity[]} entry into a
+ * {@link Rating} with a computed base score.
+ *
+ * <p>It never throws. An import reads hundreds of thousands of records written by many hands; a vector
+ * that breaks its grammar, or a severity type this class does not score, costs that one rating (logged at
+ * debug level) and nothing else.
+ */
+public final class Cvss {
+    /** OSV's {@code severity[].type} for a CVSS v2 vector. */
+    public static final String CVSS_V2 = "CVSS_V2";
+    /** OSV's {@code severity[].type} for a CVSS v3.0 or v3.1 vector. */
+    public static final String CVSS_V3 = "CVSS_V3";
+    /** OSV's {@code severity[].type} for a CVSS v4.0 vector. */
+    public static final String CVSS_V4 = "CVSS_V4";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cvss.class);
+
+    private Cvss() {}
+
+    /**
+     * The rating of one OSV severity entry.
+     *
+     * @param osvSeverityType OSV's {@code severity[].type}: {@code CVSS_V2}, {@code CVSS_V3} or {@code CVSS_V4}
+     *     are scored; any other type (such as {@code Ubuntu}) gives no rating
+     * @param score OSV's {@code severity[].score}, a CVSS vector of the version the type names
+     * @param source who published the rating (the advisory database or ecosystem)
+     * @return the rating with method = the OSV type, the base score, its severity label, the vector with
+     *     surrounding whitespace removed and the source; empty for an unscored type or an invalid vector
+     */
+    public static Optional<Rating> rating(String osvSeverityType, String score, String source) {
+        if (osvSeverityType == null) {
+            LOG.debug("CVSS rating skipped: no severity type (source {})", source);
+            return Optional.empty();
+        }
+        try {
+            double baseScore;
+            switch (osvSeverityType) {
+                case CVSS_V2 -> baseScore = CvssV2.parse(score).baseScore();
+                case CVSS_V3 -> baseScore = CvssV3.parse(score).baseScore();
+                default -> {
+                    LOG.debug(
+                            "CVSS rating skipped: severity type '{}' is not CVSS (source {})", osvSeverityType, source);
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(
+                    new Rating(osvSeverityType, baseScore, Severity.fromScore(baseScore), score.strip(), source));
+        } catch (InvalidCvssVectorException invalid) {
+            LOG.debug(
+                    "CVSS rating skipped: invalid {} vector {} (source {}): {}",
+                    osvSeverityType,
+                    invalid.input(),
+                    source,
+                    invalid.getMessage());
+            return Optional.empty();
+        }
+    }
+}
