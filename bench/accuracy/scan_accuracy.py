@@ -359,7 +359,31 @@ def included_in_range(version, range_, compare):
     if why is None:
         first = next((value for kind, value in timeline if kind == "introduced"), None)
         why = f"< introduced {first}" if first else "the range has no introduced event"
+    tied = [value for (kind_a, value), (kind_b, other) in zip(timeline, timeline[1:])
+            if "introduced" in (kind_a, kind_b) and kind_a != kind_b and order((kind_a, value), (kind_b, other)) == 0]
+    if tied and _written_intervals(version, events, compare) != vulnerable:
+        # An introduced and a fixed event at the same version: the spec's sort leaves their order open, and
+        # the two orders disagree here. Records written as [introduced, fixed) pairs mean the pairs.
+        return None, (f"ambiguous: introduced and fixed/last_affected both at {tied[0]}; the sorted timeline says "
+                      f"{'affected' if vulnerable else 'not affected'}, the written [introduced, fixed) pairs say the opposite")
     return vulnerable, why
+
+
+def _written_intervals(version, events, compare):
+    """The range read as the [introduced, fixed) / [introduced, last_affected] pairs in the order written."""
+    start = None
+    for kind, value in events:
+        if kind == "introduced":
+            if start is not None and (start == "0" or compare(version, start) >= 0):
+                return True
+            start = value
+        elif kind in ("fixed", "last_affected") and start is not None:
+            above = start == "0" or compare(version, start) >= 0
+            below = compare(version, value) < 0 if kind == "fixed" else compare(version, value) <= 0
+            if above and below:
+                return True
+            start = None
+    return start is not None and (start == "0" or compare(version, start) >= 0)
 
 
 Verdict = collections.namedtuple("Verdict", "status reason ranges references")
@@ -409,6 +433,9 @@ def evaluate_record(record, package, references, match_ecosystem=None):
                 affected, why = included_in_range(version, range_, comparator.compare)
             except refs.Incomparable as error:
                 problems.append(str(error))
+                continue
+            if affected is None:
+                problems.append(f"{describe_range(range_)}: {why}")
                 continue
             if affected:
                 return Verdict(CONFIRMED, f"inside {describe_range(range_)}", ranges_text, used)
@@ -500,6 +527,12 @@ def check_finding(finding, index, references):
                 verdicts.append((advisory_id, Verdict(UNVERIFIABLE, f"record {advisory_id} is not in the advisory sources", [], set()), None))
                 continue
             per_record = [(record, evaluate_record(record, package, references, match["ecosystem"])) for record in records]
+            if records[0]["id"] != advisory_id:
+                # Found only through an alias: records of other packages may share it; keep those naming ours.
+                per_record = [pair for pair in per_record if not pair[1].reason.startswith("record has no affected entry")]
+                if not per_record:
+                    verdicts.append((advisory_id, Verdict(UNVERIFIABLE, f"record {advisory_id} is not in the advisory sources, and no record listing it as an alias names this package", [], set()), None))
+                    continue
             chosen = next((pair for pair in per_record if pair[1].status == CONFIRMED), None)
             chosen = chosen or next((pair for pair in per_record if pair[1].status == UNVERIFIABLE), None) or per_record[0]
             verdicts.append((chosen[0]["id"], chosen[1], chosen[0]["_source"]))
@@ -606,7 +639,8 @@ def render(table, results, inputs, index, sources, references):
             for advisory in result["advisories"]:
                 if advisory["status"] != NOT_CONFIRMED:
                     continue
-                lines.append(f"- {result['purl']}  {advisory['id']} ({advisory['source']})")
+                scan = f" [in {os.path.basename(result['scan'])}]" if len(inputs) > 1 else ""
+                lines.append(f"- {result['purl']}  {advisory['id']} ({advisory['source']}){scan}")
                 lines.append(f"    ranges: {' | '.join(advisory['ranges']) or '-'}")
                 lines.append(f"    why: {advisory['reason']}")
                 orderings = [references.get(key).label for key in result["references"]]
