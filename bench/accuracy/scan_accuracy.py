@@ -469,13 +469,14 @@ def finding_facts(finding):
     """Purl, component version, vulnerability ids and matched advisory ids of one finding, read tolerantly."""
     vulnerability = finding.get("vulnerability") if isinstance(finding.get("vulnerability"), dict) else {}
     ids = [_text(vulnerability.get("id")) or _text(finding.get("id")) or _text(finding.get("vulnerabilityId"))]
-    ids += [alias for alias in (vulnerability.get("aliases") or finding.get("aliases") or []) if isinstance(alias, str)]
+    aliases = vulnerability.get("aliases") or finding.get("aliases")
+    ids += [alias for alias in aliases if isinstance(alias, str)] if isinstance(aliases, list) else []
     component = finding.get("component") if isinstance(finding.get("component"), dict) else {}
     purl = component.get("purl") if component else finding.get("purl")
     if isinstance(purl, dict):
         purl = _text(purl.get("canonical")) or _text(purl.get("value")) or _text(purl.get("purl"))
     matches = []
-    for match in finding.get("matches") or []:
+    for match in finding.get("matches") if isinstance(finding.get("matches"), list) else []:
         if isinstance(match, dict) and _text(match.get("advisoryId")):
             matches.append({"advisoryId": match["advisoryId"], "ecosystem": _text(match.get("ecosystem")) or ""})
     return {
@@ -580,7 +581,7 @@ def read_scan(path, include_suppressed):
             raise InputError(f"{path}: larger than 512 MiB")
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise InputError(f"{path}: not readable scan JSON ({error})") from error
     if isinstance(document, dict) and "findings" not in document:
         for value in document.values():
@@ -590,8 +591,8 @@ def read_scan(path, include_suppressed):
     if not isinstance(document, dict) or not isinstance(document.get("findings"), list):
         raise InputError(f"{path}: no `findings` array")
     findings = [finding for finding in document["findings"] if isinstance(finding, dict)]
-    if include_suppressed:
-        for suppressed in document.get("suppressed") or []:
+    if include_suppressed and isinstance(document.get("suppressed"), list):
+        for suppressed in document["suppressed"]:
             if isinstance(suppressed, dict) and isinstance(suppressed.get("finding"), dict):
                 findings.append(suppressed["finding"])
     return findings
