@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * component is its own path too. Without any {@code DEPENDS_ON} edge, or for a component only reachable
  * through a cycle no root leads into, the path is empty: unknown, never guessed.
  *
- * <p>Built once per SBOM in linear time (a breadth-first search from all roots at once); ties between paths
- * of equal length go to the lowest purl, so the result is deterministic.
+ * <p>Built once per SBOM in linear time (a breadth-first search from all roots at once). Roots and each
+ * node's dependencies are visited in purl order, so which of several equally short paths is reported does
+ * not depend on the order of the SBOM's edges.
  */
 public final class DependencyPaths {
     private final Map<Purl, Purl> parentOf;
