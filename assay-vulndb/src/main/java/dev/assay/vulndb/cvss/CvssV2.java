@@ -22,23 +22,21 @@ public final class CvssV2 {
     private static final String[] IMPACT = {"N", "P", "C"};
     private static final String[] REQUIREMENT = {"L", "M", "H", "ND"};
 
-    private static final VectorGrammar GRAMMAR = new VectorGrammar(
-            List.of(
-                    mandatory("AV", "L", "A", "N"),
-                    mandatory("AC", "H", "M", "L"),
-                    mandatory("Au", "M", "S", "N"),
-                    mandatory("C", IMPACT),
-                    mandatory("I", IMPACT),
-                    mandatory("A", IMPACT),
-                    optional("E", "U", "POC", "F", "H", "ND"),
-                    optional("RL", "OF", "TF", "W", "U", "ND"),
-                    optional("RC", "UC", "UR", "C", "ND"),
-                    optional("CDP", "N", "L", "LM", "MH", "H", "ND"),
-                    optional("TD", "N", "L", "M", "H", "ND"),
-                    optional("CR", REQUIREMENT),
-                    optional("IR", REQUIREMENT),
-                    optional("AR", REQUIREMENT)),
-            false);
+    private static final VectorGrammar GRAMMAR = new VectorGrammar(List.of(
+            mandatory("AV", "L", "A", "N"),
+            mandatory("AC", "H", "M", "L"),
+            mandatory("Au", "M", "S", "N"),
+            mandatory("C", IMPACT),
+            mandatory("I", IMPACT),
+            mandatory("A", IMPACT),
+            optional("E", "U", "POC", "F", "H", "ND"),
+            optional("RL", "OF", "TF", "W", "U", "ND"),
+            optional("RC", "UC", "UR", "C", "ND"),
+            optional("CDP", "N", "L", "LM", "MH", "H", "ND"),
+            optional("TD", "N", "L", "M", "H", "ND"),
+            optional("CR", REQUIREMENT),
+            optional("IR", REQUIREMENT),
+            optional("AR", REQUIREMENT)));
 
     private final Map<String, String> metrics;
 
