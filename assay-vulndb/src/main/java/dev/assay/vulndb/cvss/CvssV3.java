@@ -132,8 +132,9 @@ public final class CvssV3 {
     }
 
     /**
-     * The environmental score (section 7.3); with no environmental metric defined it equals the temporal
-     * score.
+     * The environmental score (section 7.3), Not Defined metrics taking their base values. Even with no
+     * environmental metric defined it can differ from the temporal score for a changed scope in v3.1,
+     * because v3.1 changed only the modified-impact equation; FIRST's calculator shows the same.
      */
     public double environmentalScore() {
         boolean modifiedScopeChanged = effective("MS", "S").equals("C");
