@@ -22,7 +22,7 @@ import java.util.List;
  * {@code 1-1}). Digits are ASCII and Unicode digits as ComparableVersion reads them; any other non-blank
  * string up to {@link VersionText#MAX_LENGTH} characters is a valid version.
  */
-public final class MavenVersionScheme implements VersionScheme {
+public final class MavenVersionScheme extends ParsedVersionScheme<MavenVersionScheme.ListItem> {
     static final String ID = "maven";
 
     private static final int RELEASE_RANK = 5;
@@ -38,18 +38,14 @@ public final class MavenVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return compareLists(parse(left), parse(right));
+    int compareRead(ListItem left, ListItem right) {
+        return compareLists(left, right);
     }
 
     @Override
-    public boolean isValid(String version) {
-        return version != null && !version.isBlank() && version.length() <= VersionText.MAX_LENGTH;
-    }
-
-    private ListItem parse(String version) {
-        if (!isValid(version)) {
-            throw VersionText.invalid(ID, version);
+    ListItem read(String version) {
+        if (version == null || version.isBlank() || version.length() > VersionText.MAX_LENGTH) {
+            return null;
         }
         String text = VersionText.lower(version);
         List<ListItem> created = new ArrayList<>();
@@ -187,12 +183,12 @@ public final class MavenVersionScheme implements VersionScheme {
         };
     }
 
-    private sealed interface Item permits NumberItem, QualifierItem, ListItem {
+    sealed interface Item permits NumberItem, QualifierItem, ListItem {
         /** Whether the item alone sorts before (-1), like (0) or after (1) no item at all. */
         int sign();
     }
 
-    private record NumberItem(String digits) implements Item {
+    record NumberItem(String digits) implements Item {
         static final NumberItem ZERO = new NumberItem("0");
 
         @Override
@@ -202,14 +198,14 @@ public final class MavenVersionScheme implements VersionScheme {
     }
 
     /** A qualifier by its rank in the known order; unknown qualifiers share the last rank and sort by text. */
-    private record QualifierItem(int rank, String text) implements Item {
+    record QualifierItem(int rank, String text) implements Item {
         @Override
         public int sign() {
             return Integer.compare(rank, RELEASE_RANK);
         }
     }
 
-    private static final class ListItem implements Item {
+    static final class ListItem implements Item {
         final List<Item> items = new ArrayList<>();
 
         /**
