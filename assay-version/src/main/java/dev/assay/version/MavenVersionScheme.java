@@ -17,10 +17,12 @@ import java.util.List;
  * {@code rc-finala <= rc-release-alpha <= rc} holds while {@code rc-finala > rc}, and it parses a megabyte of
  * digits into a BigInteger for half a minute. This implementation gives each item a key that places the
  * "missing" item at one fixed point, by the sign of the item followed by the rest of its list against
- * nothing; where that differs from ComparableVersion, ComparableVersion itself contradicts its own order
- * (the differences need a qualifier-led list beside a {@code .0}-led tail, as in {@code 1.0.alpha.1} against
- * {@code 1-1}). Digits are ASCII and Unicode digits as ComparableVersion reads them; any other non-blank
- * string up to {@link VersionText#MAX_LENGTH} characters is a valid version.
+ * nothing, and otherwise keeps ComparableVersion's type order (qualifier, list, number). Where the two
+ * differ, ComparableVersion's own comparisons run in a circle through the version that stops just before
+ * the difference: {@code 1.0.alpha.1 < 1 < 1-1} but {@code 1.0.alpha.1 > 1-1}; here {@code 1.0.alpha.1}
+ * stays a pre-release of 1, below the build {@code 1-1}. Digits are those {@link Character#isDigit} accepts,
+ * as in ComparableVersion; any non-blank string up to {@link VersionText#MAX_LENGTH} characters is a valid
+ * version.
  */
 public final class MavenVersionScheme extends ParsedVersionScheme<MavenVersionScheme.ListItem> {
     static final String ID = "maven";
