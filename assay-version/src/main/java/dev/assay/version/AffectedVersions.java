@@ -5,11 +5,14 @@ import dev.assay.model.AffectedRange;
 import dev.assay.model.RangeEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The OSV schema's evaluation of an {@code affected[]} entry ("Evaluation" in the OSV specification): a
@@ -33,6 +36,10 @@ public final class AffectedVersions {
     public static AffectedStatus evaluate(AffectedPackage affected, String version) {
         Objects.requireNonNull(affected, "affected");
         Objects.requireNonNull(version, "version");
+        // Each distinct string is read once per evaluation, however often sorting and sweeping compare it.
+        Map<VersionScheme, VersionScheme> memoized = new HashMap<>();
+        Function<VersionScheme, VersionScheme> reading =
+                scheme -> memoized.computeIfAbsent(scheme, AffectedVersions::memoizing);
         Set<String> reasons = new LinkedHashSet<>();
         List<RangeOutcome> decided = new ArrayList<>();
         boolean versionRanges = false;
@@ -46,14 +53,15 @@ public final class AffectedVersions {
                 reasons.add("no version order is known for ecosystem '" + affected.ecosystem() + "'");
                 continue;
             }
-            RangeOutcome outcome = evaluateRange(range, scheme.get(), version);
+            RangeOutcome outcome = evaluateRange(range, reading.apply(scheme.get()), version);
             if (outcome.undecidedReason() != null) {
                 reasons.add(outcome.undecidedReason());
             } else {
                 decided.add(outcome);
             }
         }
-        Optional<VersionScheme> ecosystemScheme = VersionSchemes.forEcosystem(affected.ecosystem());
+        Optional<VersionScheme> ecosystemScheme =
+                VersionSchemes.forEcosystem(affected.ecosystem()).map(reading);
         for (RangeOutcome outcome : decided) {
             if (outcome.interval() != null) {
                 AffectedHit.MatchedBy matchedBy = outcome.type() == AffectedRange.Type.SEMVER
@@ -68,7 +76,8 @@ public final class AffectedVersions {
             }
         }
         if (listed(affected.versions(), version, ecosystemScheme)) {
-            VersionScheme scheme = ecosystemScheme.filter(known -> known.isValid(version)).orElse(null);
+            VersionScheme scheme =
+                    ecosystemScheme.filter(known -> known.isValid(version)).orElse(null);
             return new AffectedStatus.Affected(new AffectedHit(
                     version,
                     scheme == null ? EXACT : scheme.id(),
@@ -76,10 +85,18 @@ public final class AffectedVersions {
                     "version list",
                     scheme == null ? List.of() : fixedAbove(decided, scheme)));
         }
-        if (!versionRanges && affected.versions().isEmpty() && !affected.ranges().isEmpty()) {
+        if (!versionRanges
+                && affected.versions().isEmpty()
+                && !affected.ranges().isEmpty()) {
             reasons.add("only GIT ranges, which name commits rather than versions, and no version list");
         }
-        return reasons.isEmpty() ? new AffectedStatus.NotAffected() : new AffectedStatus.Undecided(List.copyOf(reasons));
+        return reasons.isEmpty()
+                ? new AffectedStatus.NotAffected()
+                : new AffectedStatus.Undecided(List.copyOf(reasons));
+    }
+
+    private static VersionScheme memoizing(VersionScheme scheme) {
+        return scheme instanceof ParsedVersionScheme<?> parsed ? parsed.memoizing() : scheme;
     }
 
     /** Exact string match, or equivalence under the ecosystem's order where both sides are valid. */
@@ -118,8 +135,8 @@ public final class AffectedVersions {
         }
         for (RangeEvent event : range.events()) {
             if (!isUnbounded(event) && !scheme.isValid(event.version())) {
-                return RangeOutcome.undecided("the range event " + describe(event) + " is not a valid "
-                        + scheme.id() + " version, so its range was skipped");
+                return RangeOutcome.undecided("the range event " + describe(event) + " is not a valid " + scheme.id()
+                        + " version, so its range was skipped");
             }
         }
         List<RangeEvent> events = new ArrayList<>(range.events());
@@ -276,13 +293,12 @@ public final class AffectedVersions {
     }
 
     private static String describe(RangeEvent event) {
-        String kind =
-                switch (event.kind()) {
-                    case INTRODUCED -> "introduced";
-                    case FIXED -> "fixed";
-                    case LAST_AFFECTED -> "last_affected";
-                    case LIMIT -> "limit";
-                };
+        String kind = switch (event.kind()) {
+            case INTRODUCED -> "introduced";
+            case FIXED -> "fixed";
+            case LAST_AFFECTED -> "last_affected";
+            case LIMIT -> "limit";
+        };
         return kind + ": '" + VersionText.shown(event.version()) + "'";
     }
 }

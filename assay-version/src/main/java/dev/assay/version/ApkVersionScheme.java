@@ -11,7 +11,7 @@ import java.util.List;
  * the package revision. Where one version continues and the other does not, the longer is newer, unless it
  * continues with a pre-release suffix: {@code 1.2_rc1 < 1.2 < 1.2-r1 < 1.2_p1 < 1.2a < 1.2.1}.
  */
-public final class ApkVersionScheme implements VersionScheme {
+public final class ApkVersionScheme extends ParsedVersionScheme<List<ApkVersionScheme.Token>> {
     static final String ID = "apk";
 
     private static final List<String> SUFFIXES =
@@ -26,9 +26,7 @@ public final class ApkVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        List<Token> a = parse(left);
-        List<Token> b = parse(right);
+    int compareRead(List<Token> a, List<Token> b) {
         int length = Math.max(a.size(), b.size());
         for (int i = 0; i < length; i++) {
             Token x = i < a.size() ? a.get(i) : Token.END;
@@ -44,17 +42,12 @@ public final class ApkVersionScheme implements VersionScheme {
         return 0;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
     /**
      * Token kinds in the order the grammar allows them; when two versions differ in kind at the same place,
      * the one whose token comes later in the grammar (or that has ended) is older, except that a pre-release
      * suffix is older than anything.
      */
-    private enum Kind {
+    enum Kind {
         INITIAL_DIGIT,
         DIGIT,
         LETTER,
@@ -65,7 +58,7 @@ public final class ApkVersionScheme implements VersionScheme {
         END
     }
 
-    private record Token(Kind kind, String value, int suffix) {
+    record Token(Kind kind, String value, int suffix) {
         static final Token END = new Token(Kind.END, "", NO_SUFFIX);
 
         /** Higher is newer: pre-release suffixes lowest, then the end, then the grammar order reversed. */
@@ -85,9 +78,10 @@ public final class ApkVersionScheme implements VersionScheme {
         int compareValue(Token other) {
             return switch (kind) {
                 case INITIAL_DIGIT, SUFFIX_NUMBER, REVISION -> VersionText.compareDigits(value, other.value);
-                case DIGIT -> value.charAt(0) == '0' || other.value.charAt(0) == '0'
-                        ? Integer.signum(value.compareTo(other.value))
-                        : VersionText.compareDigits(value, other.value);
+                case DIGIT ->
+                    value.charAt(0) == '0' || other.value.charAt(0) == '0'
+                            ? Integer.signum(value.compareTo(other.value))
+                            : VersionText.compareDigits(value, other.value);
                 case LETTER, COMMIT_HASH -> Integer.signum(value.compareTo(other.value));
                 case SUFFIX -> Integer.compare(suffix, other.suffix);
                 case END -> 0;
@@ -95,16 +89,9 @@ public final class ApkVersionScheme implements VersionScheme {
         }
     }
 
-    private static List<Token> parse(String version) {
-        List<Token> tokens = read(version);
-        if (tokens == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return tokens;
-    }
-
     /** The tokens of a valid version, or null, following the grammar apk-tools validates against. */
-    private static List<Token> read(String text) {
+    @Override
+    List<Token> read(String text) {
         if (text == null || text.length() > VersionText.MAX_LENGTH) {
             return null;
         }

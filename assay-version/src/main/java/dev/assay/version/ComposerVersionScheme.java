@@ -16,7 +16,7 @@ import java.util.Locale;
  * <p>Named branches ({@code dev-main}, {@code dev-feature/x}) are rejected: Composer itself does not order
  * them against versions, so a range cannot be decided for them.
  */
-public final class ComposerVersionScheme implements VersionScheme {
+public final class ComposerVersionScheme extends ParsedVersionScheme<List<ComposerVersionScheme.Part>> {
     static final String ID = "composer";
 
     private static final String BRANCH_NUMBER = "9999999";
@@ -29,9 +29,7 @@ public final class ComposerVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        List<Part> a = parse(left);
-        List<Part> b = parse(right);
+    int compareRead(List<Part> a, List<Part> b) {
         int length = Math.max(a.size(), b.size());
         for (int i = 0; i < length; i++) {
             Part x = i < a.size() ? a.get(i) : Part.MISSING;
@@ -45,11 +43,6 @@ public final class ComposerVersionScheme implements VersionScheme {
             }
         }
         return 0;
-    }
-
-    @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
     }
 
     /**
@@ -69,7 +62,7 @@ public final class ComposerVersionScheme implements VersionScheme {
      * PHP order, numbers between the pre-release words and {@code patch}; a missing part ranks just below any
      * number, so {@code 1.0.0.0 < 1.0.0.0.0} but {@code 1.0.0.0-RC1 < 1.0.0.0}.
      */
-    private record Part(int rank, String digits) {
+    record Part(int rank, String digits) {
         static final int NUMBER_RANK = 5;
         static final Part MISSING = new Part(4, "");
 
@@ -86,15 +79,8 @@ public final class ComposerVersionScheme implements VersionScheme {
         }
     }
 
-    private static List<Part> parse(String version) {
-        List<Part> parts = read(version);
-        if (parts == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parts;
-    }
-
-    private static List<Part> read(String version) {
+    @Override
+    List<Part> read(String version) {
         String normalized = normalized(version);
         if (normalized == null) {
             return null;
@@ -386,8 +372,15 @@ public final class ComposerVersionScheme implements VersionScheme {
         /** A stability word at the cursor, longest spelling first: {@code stable, beta, b, RC, alpha, a...}. */
         private Stability stabilityWord() {
             String[][] spellings = {
-                {"stable", "STABLE"}, {"beta", "BETA"}, {"b", "BETA"}, {"rc", "RC"}, {"alpha", "ALPHA"},
-                {"a", "ALPHA"}, {"patch", "PATCH"}, {"pl", "PATCH"}, {"p", "PATCH"}
+                {"stable", "STABLE"},
+                {"beta", "BETA"},
+                {"b", "BETA"},
+                {"rc", "RC"},
+                {"alpha", "ALPHA"},
+                {"a", "ALPHA"},
+                {"patch", "PATCH"},
+                {"pl", "PATCH"},
+                {"p", "PATCH"}
             };
             for (String[] spelling : spellings) {
                 if (text.regionMatches(true, position, spelling[0], 0, spelling[0].length())) {

@@ -11,7 +11,7 @@ package dev.assay.version;
  * of alphanumerics and {@code . + ~ -}, and a revision (after the last hyphen) of alphanumerics and {@code
  * . + ~}.
  */
-public final class DebianVersionScheme implements VersionScheme {
+public final class DebianVersionScheme extends ParsedVersionScheme<DebianVersionScheme.DebianVersion> {
     static final String ID = "deb";
 
     DebianVersionScheme() {}
@@ -22,9 +22,7 @@ public final class DebianVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        DebianVersion a = parse(left);
-        DebianVersion b = parse(right);
+    int compareRead(DebianVersion a, DebianVersion b) {
         int result = VersionText.compareDigits(a.epoch(), b.epoch());
         if (result == 0) {
             result = compareParts(a.upstream(), b.upstream());
@@ -35,22 +33,10 @@ public final class DebianVersionScheme implements VersionScheme {
         return result;
     }
 
+    record DebianVersion(String epoch, String upstream, String revision) {}
+
     @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private record DebianVersion(String epoch, String upstream, String revision) {}
-
-    private static DebianVersion parse(String version) {
-        DebianVersion parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static DebianVersion read(String version) {
+    DebianVersion read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }

@@ -8,7 +8,7 @@ package dev.assay.version;
  * they precede. The Go vulnerability database writes OSV ranges without the {@code v}, so both spellings are
  * accepted and compare equal.
  */
-public final class GoVersionScheme implements VersionScheme {
+public final class GoVersionScheme extends ParsedVersionScheme<SemanticVersion> {
     static final String ID = "go";
 
     GoVersionScheme() {}
@@ -19,24 +19,12 @@ public final class GoVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return parse(left).compareTo(parse(right));
+    int compareRead(SemanticVersion left, SemanticVersion right) {
+        return left.compareTo(right);
     }
 
     @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private static SemanticVersion parse(String version) {
-        SemanticVersion parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static SemanticVersion read(String version) {
+    SemanticVersion read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }

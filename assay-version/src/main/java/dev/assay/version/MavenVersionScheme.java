@@ -17,12 +17,14 @@ import java.util.List;
  * {@code rc-finala <= rc-release-alpha <= rc} holds while {@code rc-finala > rc}, and it parses a megabyte of
  * digits into a BigInteger for half a minute. This implementation gives each item a key that places the
  * "missing" item at one fixed point, by the sign of the item followed by the rest of its list against
- * nothing; where that differs from ComparableVersion, ComparableVersion itself contradicts its own order
- * (the differences need a qualifier-led list beside a {@code .0}-led tail, as in {@code 1.0.alpha.1} against
- * {@code 1-1}). Digits are ASCII and Unicode digits as ComparableVersion reads them; any other non-blank
- * string up to {@link VersionText#MAX_LENGTH} characters is a valid version.
+ * nothing, and otherwise keeps ComparableVersion's type order (qualifier, list, number). Where the two
+ * differ, ComparableVersion's own comparisons run in a circle through the version that stops just before
+ * the difference: {@code 1.0.alpha.1 < 1 < 1-1} but {@code 1.0.alpha.1 > 1-1}; here {@code 1.0.alpha.1}
+ * stays a pre-release of 1, below the build {@code 1-1}. Digits are those {@link Character#isDigit} accepts,
+ * as in ComparableVersion; any non-blank string up to {@link VersionText#MAX_LENGTH} characters is a valid
+ * version.
  */
-public final class MavenVersionScheme implements VersionScheme {
+public final class MavenVersionScheme extends ParsedVersionScheme<MavenVersionScheme.ListItem> {
     static final String ID = "maven";
 
     private static final int RELEASE_RANK = 5;
@@ -38,18 +40,14 @@ public final class MavenVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return compareLists(parse(left), parse(right));
+    int compareRead(ListItem left, ListItem right) {
+        return compareLists(left, right);
     }
 
     @Override
-    public boolean isValid(String version) {
-        return version != null && !version.isBlank() && version.length() <= VersionText.MAX_LENGTH;
-    }
-
-    private ListItem parse(String version) {
-        if (!isValid(version)) {
-            throw VersionText.invalid(ID, version);
+    ListItem read(String version) {
+        if (version == null || version.isBlank() || version.length() > VersionText.MAX_LENGTH) {
+            return null;
         }
         String text = VersionText.lower(version);
         List<ListItem> created = new ArrayList<>();
@@ -187,12 +185,12 @@ public final class MavenVersionScheme implements VersionScheme {
         };
     }
 
-    private sealed interface Item permits NumberItem, QualifierItem, ListItem {
+    sealed interface Item permits NumberItem, QualifierItem, ListItem {
         /** Whether the item alone sorts before (-1), like (0) or after (1) no item at all. */
         int sign();
     }
 
-    private record NumberItem(String digits) implements Item {
+    record NumberItem(String digits) implements Item {
         static final NumberItem ZERO = new NumberItem("0");
 
         @Override
@@ -202,14 +200,14 @@ public final class MavenVersionScheme implements VersionScheme {
     }
 
     /** A qualifier by its rank in the known order; unknown qualifiers share the last rank and sort by text. */
-    private record QualifierItem(int rank, String text) implements Item {
+    record QualifierItem(int rank, String text) implements Item {
         @Override
         public int sign() {
             return Integer.compare(rank, RELEASE_RANK);
         }
     }
 
-    private static final class ListItem implements Item {
+    static final class ListItem implements Item {
         final List<Item> items = new ArrayList<>();
 
         /**

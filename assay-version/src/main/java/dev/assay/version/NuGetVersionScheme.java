@@ -9,7 +9,7 @@ import java.util.Locale;
  * 1.0.0.0}, leading zeros allowed as in legacy versions), then SemVer 2 pre-release precedence with labels
  * compared case-insensitively ({@code 1.0.0-RC1 == 1.0.0-rc1}), build metadata after {@code +} ignored.
  */
-public final class NuGetVersionScheme implements VersionScheme {
+public final class NuGetVersionScheme extends ParsedVersionScheme<NuGetVersionScheme.NuGetVersion> {
     static final String ID = "nuget";
 
     NuGetVersionScheme() {}
@@ -20,16 +20,11 @@ public final class NuGetVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return parse(left).compareTo(parse(right));
+    int compareRead(NuGetVersion left, NuGetVersion right) {
+        return left.compareTo(right);
     }
 
-    @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private record NuGetVersion(List<String> numbers, List<String> labels) implements Comparable<NuGetVersion> {
+    record NuGetVersion(List<String> numbers, List<String> labels) implements Comparable<NuGetVersion> {
         @Override
         public int compareTo(NuGetVersion other) {
             for (int i = 0; i < 4; i++) {
@@ -65,15 +60,8 @@ public final class NuGetVersionScheme implements VersionScheme {
         }
     }
 
-    private static NuGetVersion parse(String version) {
-        NuGetVersion parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static NuGetVersion read(String version) {
+    @Override
+    NuGetVersion read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }

@@ -16,7 +16,7 @@ import java.util.List;
  * 1.0+1}). Strings that are not PEP 440 (legacy {@code LegacyVersion} forms like {@code 1.0-SNAPSHOT}) are
  * rejected: modern pip and the PyPA advisory database do not order them either.
  */
-public final class Pep440VersionScheme implements VersionScheme {
+public final class Pep440VersionScheme extends ParsedVersionScheme<Pep440VersionScheme.Pep440Version> {
     static final String ID = "pep440";
 
     Pep440VersionScheme() {}
@@ -27,13 +27,8 @@ public final class Pep440VersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return parse(left).compareTo(parse(right));
-    }
-
-    @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
+    int compareRead(Pep440Version left, Pep440Version right) {
+        return left.compareTo(right);
     }
 
     /**
@@ -44,15 +39,8 @@ public final class Pep440VersionScheme implements VersionScheme {
         return parse(version).toString();
     }
 
-    private static Pep440Version parse(String version) {
-        Pep440Version parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static Pep440Version read(String version) {
+    @Override
+    Pep440Version read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }
@@ -64,7 +52,7 @@ public final class Pep440VersionScheme implements VersionScheme {
      *
      * @param preLabel 0, 1, 2 for a, b, rc; -1 when there is no pre-release
      */
-    private record Pep440Version(
+    record Pep440Version(
             String epoch,
             List<String> release,
             int preLabel,
@@ -268,7 +256,13 @@ public final class Pep440VersionScheme implements VersionScheme {
         /** The pre-release label at the cursor as 0 (a), 1 (b) or 2 (rc), longest spelling first; -1 if none. */
         private int preLabel() {
             String[][] spellings = {
-                {"alpha", "0"}, {"beta", "1"}, {"preview", "2"}, {"pre", "2"}, {"rc", "2"}, {"a", "0"}, {"b", "1"},
+                {"alpha", "0"},
+                {"beta", "1"},
+                {"preview", "2"},
+                {"pre", "2"},
+                {"rc", "2"},
+                {"a", "0"},
+                {"b", "1"},
                 {"c", "2"}
             };
             for (String[] spelling : spellings) {

@@ -10,7 +10,7 @@ package dev.assay.version;
  * 1.0.1}); with all else equal the version with more segments is the newer. A missing release sorts before
  * any release. Separators alone never make a difference, so {@code 1.0 == 1_0}.
  */
-public final class RpmVersionScheme implements VersionScheme {
+public final class RpmVersionScheme extends ParsedVersionScheme<RpmVersionScheme.RpmVersion> {
     static final String ID = "rpm";
 
     RpmVersionScheme() {}
@@ -21,9 +21,7 @@ public final class RpmVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        RpmVersion a = parse(left);
-        RpmVersion b = parse(right);
+    int compareRead(RpmVersion a, RpmVersion b) {
         int result = VersionText.compareDigits(a.epoch(), b.epoch());
         if (result == 0) {
             result = compareSegments(a.version(), b.version());
@@ -34,22 +32,10 @@ public final class RpmVersionScheme implements VersionScheme {
         return result;
     }
 
+    record RpmVersion(String epoch, String version, String release) {}
+
     @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private record RpmVersion(String epoch, String version, String release) {}
-
-    private static RpmVersion parse(String version) {
-        RpmVersion parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static RpmVersion read(String text) {
+    RpmVersion read(String text) {
         if (text == null || text.length() > VersionText.MAX_LENGTH) {
             return null;
         }

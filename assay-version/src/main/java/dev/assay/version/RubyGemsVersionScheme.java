@@ -13,7 +13,7 @@ import java.util.List;
  * then compare in turn, padding with 0: numbers by value, letters by byte order and always before numbers. So
  * {@code 1.0.a < 1.0 == 1}, {@code 1.0.0.pre1 < 1.0.0}, {@code 1.8.2.b > 1.8.2.a10 > 1.8.2.a9}.
  */
-public final class RubyGemsVersionScheme implements VersionScheme {
+public final class RubyGemsVersionScheme extends ParsedVersionScheme<List<String>> {
     static final String ID = "gem";
 
     RubyGemsVersionScheme() {}
@@ -24,9 +24,7 @@ public final class RubyGemsVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        List<String> a = parse(left);
-        List<String> b = parse(right);
+    int compareRead(List<String> a, List<String> b) {
         int length = Math.max(a.size(), b.size());
         for (int i = 0; i < length; i++) {
             String x = i < a.size() ? a.get(i) : "0";
@@ -48,21 +46,9 @@ public final class RubyGemsVersionScheme implements VersionScheme {
         return 0;
     }
 
-    @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private static List<String> parse(String version) {
-        List<String> segments = read(version);
-        if (segments == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return segments;
-    }
-
     /** The canonical segments (digits without leading zeros, or letters), or null when not a gem version. */
-    private static List<String> read(String version) {
+    @Override
+    List<String> read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }

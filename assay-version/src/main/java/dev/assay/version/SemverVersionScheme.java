@@ -7,7 +7,7 @@ package dev.assay.version;
  * npm and git tags write it) is accepted; anything else that is not SemVer, such as {@code 1.0} or {@code
  * 01.2.3}, is rejected rather than guessed at.
  */
-public final class SemverVersionScheme implements VersionScheme {
+public final class SemverVersionScheme extends ParsedVersionScheme<SemanticVersion> {
     static final String ID = "semver";
 
     SemverVersionScheme() {}
@@ -18,24 +18,12 @@ public final class SemverVersionScheme implements VersionScheme {
     }
 
     @Override
-    public int compare(String left, String right) {
-        return parse(left).compareTo(parse(right));
+    int compareRead(SemanticVersion left, SemanticVersion right) {
+        return left.compareTo(right);
     }
 
     @Override
-    public boolean isValid(String version) {
-        return read(version) != null;
-    }
-
-    private static SemanticVersion parse(String version) {
-        SemanticVersion parsed = read(version);
-        if (parsed == null) {
-            throw VersionText.invalid(ID, version);
-        }
-        return parsed;
-    }
-
-    private static SemanticVersion read(String version) {
+    SemanticVersion read(String version) {
         if (version == null || version.length() > VersionText.MAX_LENGTH) {
             return null;
         }

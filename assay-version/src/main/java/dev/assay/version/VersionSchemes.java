@@ -66,7 +66,8 @@ public final class VersionSchemes {
         }
         String ecosystem = osvEcosystem.strip();
         int colon = ecosystem.indexOf(':');
-        String base = (colon < 0 ? ecosystem : ecosystem.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+        String base =
+                (colon < 0 ? ecosystem : ecosystem.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         if (base.equals("root") && colon >= 0) {
             return forEcosystem(ecosystem.substring(colon + 1));
         }
@@ -82,9 +83,10 @@ public final class VersionSchemes {
     public static Optional<VersionScheme> forRangeType(AffectedRange.Type type, String osvEcosystem) {
         Objects.requireNonNull(type, "type");
         return switch (type) {
-            case SEMVER -> Optional.of(forEcosystem(osvEcosystem)
-                    .filter(scheme -> scheme == GO)
-                    .orElse(SEMVER));
+            case SEMVER ->
+                Optional.of(forEcosystem(osvEcosystem)
+                        .filter(scheme -> scheme == GO)
+                        .orElse(SEMVER));
             case ECOSYSTEM -> forEcosystem(osvEcosystem);
             case GIT -> Optional.empty();
         };

@@ -80,14 +80,40 @@ class ApkVersionSchemeTest {
         Orderings.assertAscending(
                 apk,
                 List.of(
-                        "1.2_alpha", "1.2_alpha1", "1.2_beta", "1.2_pre", "1.2_rc1", "1.2", "1.2-r1", "1.2_cvs",
-                        "1.2_svn", "1.2_git20240101", "1.2_hg", "1.2_p1", "1.2a", "1.2.1"));
+                        "1.2_alpha",
+                        "1.2_alpha1",
+                        "1.2_beta",
+                        "1.2_pre",
+                        "1.2_rc1",
+                        "1.2",
+                        "1.2-r1",
+                        "1.2_cvs",
+                        "1.2_svn",
+                        "1.2_git20240101",
+                        "1.2_hg",
+                        "1.2_p1",
+                        "1.2a",
+                        "1.2.1"));
     }
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"", "v1.0", "1.0-1", "1.0_foo", "1.0b.1", "1.0ab", "1.0-r", "1.0~", "1.0-r1-r2", "1.0_p1a", "1..0",
-                "1.0 ", "1.0B", "1.0~xyz", "1.0-r1~abc"
+            strings = {
+                "",
+                "v1.0",
+                "1.0-1",
+                "1.0_foo",
+                "1.0b.1",
+                "1.0ab",
+                "1.0-r",
+                "1.0~",
+                "1.0-r1-r2",
+                "1.0_p1a",
+                "1..0",
+                "1.0 ",
+                "1.0B",
+                "1.0~xyz",
+                "1.0-r1~abc"
             })
     void isValid_notAnApkVersion_isFalse(String version) {
         assertThat(apk.isValid(version)).isFalse();

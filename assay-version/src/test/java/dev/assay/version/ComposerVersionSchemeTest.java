@@ -101,8 +101,18 @@ class ComposerVersionSchemeTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"", "a", "1.0.0-meh", "1.0.0.0.0", "feature-foo", "1.0.0+foo bar", "dev-master", "dev-feature/x",
-                "master", "DEV-FOOBAR", "1.0,2.0"
+            strings = {
+                "",
+                "a",
+                "1.0.0-meh",
+                "1.0.0.0.0",
+                "feature-foo",
+                "1.0.0+foo bar",
+                "dev-master",
+                "dev-feature/x",
+                "master",
+                "DEV-FOOBAR",
+                "1.0,2.0"
             })
     void isValid_rejectedByComposerOrANamedBranch_isFalse(String version) {
         assertThat(composer.isValid(version)).isFalse();

@@ -49,7 +49,8 @@ class GoVersionSchemeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "v", "vv1.2.3", "v1.2.3.4", "v01.2.3", "v1-pre", "v1.2-pre", "V1.2.3", "v1.2.3-", "go1.21"})
+    @ValueSource(
+            strings = {"", "v", "vv1.2.3", "v1.2.3.4", "v01.2.3", "v1-pre", "v1.2-pre", "V1.2.3", "v1.2.3-", "go1.21"})
     void isValid_notAGoVersion_isFalse(String version) {
         assertThat(go.isValid(version)).isFalse();
     }

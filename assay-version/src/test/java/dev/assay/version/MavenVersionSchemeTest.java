@@ -69,9 +69,28 @@ class MavenVersionSchemeTest {
         Orderings.assertAscending(
                 maven,
                 List.of(
-                        "1-alpha2snapshot", "1-alpha2", "1-alpha-123", "1-beta-2", "1-beta123", "1-m2", "1-m11",
-                        "1-rc", "1-cr2", "1-rc123", "1-SNAPSHOT", "1", "1-sp", "1-sp2", "1-sp123", "1-abc", "1-def",
-                        "1-pom-1", "1-1-snapshot", "1-1", "1-2", "1-123"));
+                        "1-alpha2snapshot",
+                        "1-alpha2",
+                        "1-alpha-123",
+                        "1-beta-2",
+                        "1-beta123",
+                        "1-m2",
+                        "1-m11",
+                        "1-rc",
+                        "1-cr2",
+                        "1-rc123",
+                        "1-SNAPSHOT",
+                        "1",
+                        "1-sp",
+                        "1-sp2",
+                        "1-sp123",
+                        "1-abc",
+                        "1-def",
+                        "1-pom-1",
+                        "1-1-snapshot",
+                        "1-1",
+                        "1-2",
+                        "1-123"));
     }
 
     @Test

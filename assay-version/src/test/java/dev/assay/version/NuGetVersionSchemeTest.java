@@ -53,7 +53,19 @@ class NuGetVersionSchemeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1.0.0.0.0", "1.0-", "1.0+", "1.a", "v1.0", "1.0.0-beta..1", "1.0.0-b\u00e9ta", "1..0", " 1.0"})
+    @ValueSource(
+            strings = {
+                "",
+                "1.0.0.0.0",
+                "1.0-",
+                "1.0+",
+                "1.a",
+                "v1.0",
+                "1.0.0-beta..1",
+                "1.0.0-b\u00e9ta",
+                "1..0",
+                " 1.0"
+            })
     void isValid_notANuGetVersion_isFalse(String version) {
         assertThat(nuget.isValid(version)).isFalse();
     }

@@ -19,13 +19,12 @@ final class Orderings {
 
     /** {@code left relation right} with relation one of {@code <}, {@code =}, {@code >}. */
     static void assertRelation(VersionScheme scheme, String left, String relation, String right) {
-        int expected =
-                switch (relation) {
-                    case "<" -> -1;
-                    case "=" -> 0;
-                    case ">" -> 1;
-                    default -> throw new IllegalArgumentException("relation " + relation);
-                };
+        int expected = switch (relation) {
+            case "<" -> -1;
+            case "=" -> 0;
+            case ">" -> 1;
+            default -> throw new IllegalArgumentException("relation " + relation);
+        };
         assertThat(Integer.signum(scheme.compare(left, right)))
                 .as("%s: %s %s %s", scheme.id(), left, relation, right)
                 .isEqualTo(expected);

@@ -102,8 +102,21 @@ class Pep440VersionSchemeTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "", "1.0-SNAPSHOT", "1.0.x", "french toast", "1.0+", "1.0+ubuntu..1", "1.0a1a2", "1..0", "1.0.",
-                "+1", "1.0 2", "!1.0", "1!", "1.0-beta-1-1-1", "1.0+ubu ntu"
+                "",
+                "1.0-SNAPSHOT",
+                "1.0.x",
+                "french toast",
+                "1.0+",
+                "1.0+ubuntu..1",
+                "1.0a1a2",
+                "1..0",
+                "1.0.",
+                "+1",
+                "1.0 2",
+                "!1.0",
+                "1!",
+                "1.0-beta-1-1-1",
+                "1.0+ubu ntu"
             })
     void isValid_notPep440_isFalseAndCompareThrows(String version) {
         assertThat(pep440.isValid(version)).isFalse();

@@ -58,8 +58,17 @@ class RubyGemsVersionSchemeTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"junk", "1.0\n2.0", "1..2", "1.2 3.4", "2.3422222.222.222222222.22222.ads0as.dasd0.ddd2222.2.qd3e.",
-                "v1.0", "1.0+build", "a1", "1a", ".1"
+            strings = {
+                "junk",
+                "1.0\n2.0",
+                "1..2",
+                "1.2 3.4",
+                "2.3422222.222.222222222.22222.ads0as.dasd0.ddd2222.2.qd3e.",
+                "v1.0",
+                "1.0+build",
+                "a1",
+                "1a",
+                ".1"
             })
     void isValid_malformed_isFalse(String version) {
         assertThat(gem.isValid(version)).isFalse();

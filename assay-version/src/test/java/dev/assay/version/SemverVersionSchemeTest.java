@@ -57,9 +57,27 @@ class SemverVersionSchemeTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "", "v", "1", "1.0", "1.2.3.4", "01.2.3", "1.02.3", "1.2.03", "1.2.3-01", "1.2.3-", "1.2.3+",
-                "1.2.3-alpha..1", "1.2.3+build..1", " 1.2.3", "1.2.3 ", "1.2.3-\u03b1", "1.2.3+a+b", "=1.2.3",
-                "vv1.2.3", "1.2.x", "-1.2.3"
+                "",
+                "v",
+                "1",
+                "1.0",
+                "1.2.3.4",
+                "01.2.3",
+                "1.02.3",
+                "1.2.03",
+                "1.2.3-01",
+                "1.2.3-",
+                "1.2.3+",
+                "1.2.3-alpha..1",
+                "1.2.3+build..1",
+                " 1.2.3",
+                "1.2.3 ",
+                "1.2.3-\u03b1",
+                "1.2.3+a+b",
+                "=1.2.3",
+                "vv1.2.3",
+                "1.2.x",
+                "-1.2.3"
             })
     void isValid_notSemver_isFalseAndCompareThrows(String version) {
         assertThat(semver.isValid(version)).isFalse();

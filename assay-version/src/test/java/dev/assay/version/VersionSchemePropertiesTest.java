@@ -29,7 +29,8 @@ class VersionSchemePropertiesTest {
     }
 
     @Property(tries = 200)
-    void maven_arbitraryStrings_isTotalOrder(@ForAll @Size(min = 3, max = 8) List<@From("mavenAnything") String> versions) {
+    void maven_arbitraryStrings_isTotalOrder(
+            @ForAll @Size(min = 3, max = 8) List<@From("mavenAnything") String> versions) {
         assertTotalOrder(VersionSchemes.maven(), versions);
     }
 
@@ -109,8 +110,12 @@ class VersionSchemePropertiesTest {
      */
     static void assertTotalOrder(VersionScheme scheme, List<String> versions) {
         for (String version : versions) {
-            assertThat(scheme.isValid(version)).as("%s accepts generated %s", scheme.id(), version).isTrue();
-            assertThat(scheme.compare(version, version)).as("%s reflexive on %s", scheme.id(), version).isZero();
+            assertThat(scheme.isValid(version))
+                    .as("%s accepts generated %s", scheme.id(), version)
+                    .isTrue();
+            assertThat(scheme.compare(version, version))
+                    .as("%s reflexive on %s", scheme.id(), version)
+                    .isZero();
         }
         for (String a : versions) {
             for (String b : versions) {
@@ -123,7 +128,9 @@ class VersionSchemePropertiesTest {
                     int bc = scheme.compare(b, c);
                     int ac = scheme.compare(a, c);
                     if (ab <= 0 && bc <= 0) {
-                        assertThat(ac).as("%s transitive: %s <= %s <= %s", scheme.id(), a, b, c).isNotPositive();
+                        assertThat(ac)
+                                .as("%s transitive: %s <= %s <= %s", scheme.id(), a, b, c)
+                                .isNotPositive();
                     }
                     if (ab == 0) {
                         assertThat(Integer.signum(ac))
@@ -149,9 +156,15 @@ class VersionSchemePropertiesTest {
     private static Arbitrary<String> number() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 12).map(String::valueOf)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 30000).map(String::valueOf)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.strings().numeric().ofMinLength(19).ofMaxLength(40)
-                        .map(digits -> "1" + digits)));
+                net.jqwik.api.Tuple.of(
+                        2, Arbitraries.integers().between(0, 30000).map(String::valueOf)),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .numeric()
+                                .ofMinLength(19)
+                                .ofMaxLength(40)
+                                .map(digits -> "1" + digits)));
     }
 
     private static Arbitrary<String> dotted(int min, int max) {
@@ -165,13 +178,42 @@ class VersionSchemePropertiesTest {
     @Provide
     Arbitrary<String> maven() {
         Arbitrary<String> qualifier = Arbitraries.of(
-                "alpha", "beta", "milestone", "rc", "cr", "snapshot", "SNAPSHOT", "ga", "final", "Final", "release",
-                "RELEASE", "sp", "a", "b", "m", "M", "RC", "foo", "v", "redhat", "jre", "android", "");
-        Arbitrary<String> token = Arbitraries.oneOf(number(), qualifier, number(), Combinators.combine(qualifier, number())
-                .as(String::concat));
+                "alpha",
+                "beta",
+                "milestone",
+                "rc",
+                "cr",
+                "snapshot",
+                "SNAPSHOT",
+                "ga",
+                "final",
+                "Final",
+                "release",
+                "RELEASE",
+                "sp",
+                "a",
+                "b",
+                "m",
+                "M",
+                "RC",
+                "foo",
+                "v",
+                "redhat",
+                "jre",
+                "android",
+                "");
+        Arbitrary<String> token = Arbitraries.oneOf(
+                number(),
+                qualifier,
+                number(),
+                Combinators.combine(qualifier, number()).as(String::concat));
         Arbitrary<String> separator = Arbitraries.of(".", "-", "", ".", "-");
         Arbitrary<String> version = Combinators.combine(
-                        token, Combinators.combine(separator, token).as(String::concat).list().ofMaxSize(6))
+                        token,
+                        Combinators.combine(separator, token)
+                                .as(String::concat)
+                                .list()
+                                .ofMaxSize(6))
                 .as((first, rest) -> first + String.join("", rest))
                 .filter(text -> !text.isBlank());
         return version;
@@ -195,14 +237,33 @@ class VersionSchemePropertiesTest {
     @Provide
     Arbitrary<String> mavenRealistic() {
         Arbitrary<String> qualifier = Arbitraries.of(
-                "alpha", "beta", "milestone", "rc", "cr", "SNAPSHOT", "GA", "Final", "RELEASE", "sp", "a", "b",
-                "M", "RC", "CR", "SP", "v", "redhat", "jre");
+                "alpha",
+                "beta",
+                "milestone",
+                "rc",
+                "cr",
+                "SNAPSHOT",
+                "GA",
+                "Final",
+                "RELEASE",
+                "sp",
+                "a",
+                "b",
+                "M",
+                "RC",
+                "CR",
+                "SP",
+                "v",
+                "redhat",
+                "jre");
         Arbitrary<String> dottedSuffix = Arbitraries.oneOf(
-                qualifier.map(q -> "." + q), Combinators.combine(qualifier, number()).as((q, n) -> "." + q + n));
+                qualifier.map(q -> "." + q),
+                Combinators.combine(qualifier, number()).as((q, n) -> "." + q + n));
         Arbitrary<String> hyphenSuffix = Arbitraries.oneOf(
                 qualifier.map(q -> "-" + q),
                 Combinators.combine(qualifier, number()).as((q, n) -> "-" + q + n),
-                Combinators.combine(qualifier, Arbitraries.of(".", "-"), number()).as((q, t, n) -> "-" + q + t + n));
+                Combinators.combine(qualifier, Arbitraries.of(".", "-"), number())
+                        .as((q, t, n) -> "-" + q + t + n));
         Arbitrary<String> build = Arbitraries.oneOf(Arbitraries.just(""), number().map(n -> "-" + n));
         return Arbitraries.oneOf(
                 Combinators.combine(dotted(1, 4), build).as(String::concat),
@@ -231,18 +292,20 @@ class VersionSchemePropertiesTest {
 
     @Provide
     Arbitrary<String> go() {
-        Arbitrary<String> timestamp = Arbitraries.longs()
-                .between(20180101000000L, 20251231235959L)
-                .map(String::valueOf);
-        Arbitrary<String> hash = Arbitraries.strings().withChars("0123456789abcdef").ofLength(12);
-        Arbitrary<String> pseudo = Combinators.combine(semverCore(), Arbitraries.of("", "0.", "pre.0."), timestamp, hash)
+        Arbitrary<String> timestamp =
+                Arbitraries.longs().between(20180101000000L, 20251231235959L).map(String::valueOf);
+        Arbitrary<String> hash =
+                Arbitraries.strings().withChars("0123456789abcdef").ofLength(12);
+        Arbitrary<String> pseudo = Combinators.combine(
+                        semverCore(), Arbitraries.of("", "0.", "pre.0."), timestamp, hash)
                 .as((core, base, time, commit) -> core + "-" + base + time + "-" + commit);
         Arbitrary<String> plain = Combinators.combine(
                         semverCore(),
-                        Arbitraries.oneOf(Arbitraries.just(""), prereleaseIdentifiers().map(ids -> "-" + ids)))
+                        Arbitraries.oneOf(
+                                Arbitraries.just(""), prereleaseIdentifiers().map(ids -> "-" + ids)))
                 .as(String::concat);
-        Arbitrary<String> shorthand = Arbitraries.oneOf(number(), Combinators.combine(number(), number())
-                .as((a, b) -> a + "." + b));
+        Arbitrary<String> shorthand = Arbitraries.oneOf(
+                number(), Combinators.combine(number(), number()).as((a, b) -> a + "." + b));
         return Combinators.combine(
                         Arbitraries.of("v", "v", ""),
                         Arbitraries.oneOf(plain, pseudo, shorthand),
@@ -263,16 +326,17 @@ class VersionSchemePropertiesTest {
                                 separator,
                                 number())
                         .as((s, l, t, n) -> s + l + t + n),
-                Combinators.combine(separator, Arbitraries.of("a", "b", "rc"))
-                        .as(String::concat));
+                Combinators.combine(separator, Arbitraries.of("a", "b", "rc")).as(String::concat));
         Arbitrary<String> post = Arbitraries.oneOf(
                 Arbitraries.just(""),
                 number().map(n -> "-" + n),
-                Combinators.combine(Arbitraries.of(".", "-", "_", ""), Arbitraries.of("post", "rev", "r"), optionalNumber)
+                Combinators.combine(
+                                Arbitraries.of(".", "-", "_", ""), Arbitraries.of("post", "rev", "r"), optionalNumber)
                         .as((s, l, n) -> s + l + n));
         Arbitrary<String> dev = Arbitraries.oneOf(
                 Arbitraries.just(""),
-                Combinators.combine(Arbitraries.of(".", "-", ""), optionalNumber).as((s, n) -> s + "dev" + n));
+                Combinators.combine(Arbitraries.of(".", "-", ""), optionalNumber)
+                        .as((s, n) -> s + "dev" + n));
         Arbitrary<String> local = Arbitraries.oneOf(
                 Arbitraries.just(""),
                 Arbitraries.of("ubuntu1", "abc", "1", "2", "abc.5", "5", "deb10u1", "cpu", "cu118")
@@ -308,7 +372,8 @@ class VersionSchemePropertiesTest {
     @Provide
     Arbitrary<String> rpm() {
         Arbitrary<String> version = join(Arbitraries.of(
-                                "1", "2", "10", "0", "001", ".", ".", "_", "+", "~", "^", "a", "b", "rc", "git", "p", "el8")
+                                "1", "2", "10", "0", "001", ".", ".", "_", "+", "~", "^", "a", "b", "rc", "git", "p",
+                                "el8")
                         .list()
                         .ofMinSize(1)
                         .ofMaxSize(7))
@@ -335,15 +400,14 @@ class VersionSchemePropertiesTest {
                 .filter(text -> !text.startsWith("0") || text.equals("0") || text.startsWith("0."));
         Arbitrary<String> letter = Arbitraries.of("", "", "", "a", "b", "z");
         Arbitrary<String> suffixes = join(Combinators.combine(
-                                Arbitraries.of("_alpha", "_beta", "_pre", "_rc", "_cvs", "_svn", "_git", "_hg", "_p"),
-                                Arbitraries.oneOf(Arbitraries.just(""), number()))
-                        .as(String::concat)
-                        .list()
-                        .ofMaxSize(2));
+                        Arbitraries.of("_alpha", "_beta", "_pre", "_rc", "_cvs", "_svn", "_git", "_hg", "_p"),
+                        Arbitraries.oneOf(Arbitraries.just(""), number()))
+                .as(String::concat)
+                .list()
+                .ofMaxSize(2));
         Arbitrary<String> hash = Arbitraries.of("", "", "", "~abc123", "~0f", "~ABC");
         Arbitrary<String> revision = Arbitraries.oneOf(Arbitraries.just(""), number().map(n -> "-r" + n));
-        return Combinators.combine(numbers, letter, suffixes, hash, revision)
-                .as((n, l, s, h, r) -> n + l + s + h + r);
+        return Combinators.combine(numbers, letter, suffixes, hash, revision).as((n, l, s, h, r) -> n + l + s + h + r);
     }
 
     @Provide
@@ -364,7 +428,8 @@ class VersionSchemePropertiesTest {
 
     @Provide
     Arbitrary<String> nuget() {
-        Arbitrary<String> label = Arbitraries.of("alpha", "Alpha", "beta", "BETA", "rc", "RC", "1", "2", "10", "preview-1");
+        Arbitrary<String> label =
+                Arbitraries.of("alpha", "Alpha", "beta", "BETA", "rc", "RC", "1", "2", "10", "preview-1");
         Arbitrary<String> prerelease = Arbitraries.oneOf(
                 Arbitraries.just(""), label.list().ofMinSize(1).ofMaxSize(3).map(l -> "-" + String.join(".", l)));
         Arbitrary<String> numbers = Arbitraries.oneOf(dotted(1, 4), Arbitraries.of("1.01", "01.0.0", "1.0.0.0"));
@@ -391,6 +456,6 @@ class VersionSchemePropertiesTest {
                 .as((n, wildcard) -> n + wildcard + "-dev");
         Arbitrary<String> date = Arbitraries.of("20231231", "2023.12.31", "2023-12-31-1", "20240101");
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(8, classic), net.jqwik.api.Tuple.of(1, branch), net.jqwik.api.Tuple.of(1, date));
+                net.jqwik.api.Tuple.of(8, classic), net.jqwik.api.Tuple.of(1, branch), net.jqwik.api.Tuple.of(1, date));
     }
 }
