@@ -42,6 +42,16 @@ final class DbCommand implements Callable<Integer> {
         return parent.globalOptions;
     }
 
+    /**
+     * A result line for people on stderr (what was imported, downloaded, exported), shown unless --quiet:
+     * for these commands it is the output, not a log detail.
+     */
+    void say(String message) {
+        if (!parent.globalOptions.quiet) {
+            parent.terminal().err().println("assay: " + message);
+        }
+    }
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());

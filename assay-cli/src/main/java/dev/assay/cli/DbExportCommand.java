@@ -28,7 +28,7 @@ final class DbExportCommand implements Callable<Integer> {
     public Integer call() {
         Path directory = database.resolve();
         AdvisoryDatabase.export(directory, file);
-        org.slf4j.LoggerFactory.getLogger(DbExportCommand.class).info("exported {} to {}", directory, file);
+        db.say("exported " + directory + " to " + file);
         return ExitCodes.OK;
     }
 }

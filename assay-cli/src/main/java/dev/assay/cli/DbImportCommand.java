@@ -48,7 +48,7 @@ final class DbImportCommand implements Callable<Integer> {
                 importer.snapshot(true);
             }
             for (Path path : paths) {
-                DbImports.log(importer.importPath(path, source));
+                DbImports.log(db, importer.importPath(path, source));
             }
         });
     }
@@ -68,31 +68,32 @@ final class DbImportCommand implements Callable<Integer> {
                 work.importInto(importer);
                 commit = importer.commit();
             }
-            org.slf4j.LoggerFactory.getLogger(DbImportCommand.class)
-                    .info(
-                            "{}: {} added, {} updated, {} unchanged; {} advisories, {} KEV, {} EPSS in {} ms",
-                            directory,
-                            commit.added(),
-                            commit.updated(),
-                            commit.unchanged(),
-                            commit.advisories(),
-                            commit.kevEntries(),
-                            commit.epssScores(),
-                            commit.duration().toMillis());
+            db.say(String.format(
+                    java.util.Locale.ROOT,
+                    "%s: %d added, %d updated, %d unchanged; now %d advisories, %d KEV entries, %d EPSS scores (%d ms)",
+                    directory,
+                    commit.added(),
+                    commit.updated(),
+                    commit.unchanged(),
+                    commit.advisories(),
+                    commit.kevEntries(),
+                    commit.epssScores(),
+                    commit.duration().toMillis()));
             return ExitCodes.OK;
         }
 
-        static void log(ImportReport report) {
+        static void log(DbCommand db, ImportReport report) {
             org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DbImportCommand.class);
-            log.info(
-                    "{} {}: {} records read, {} accepted, {} errors, {} skipped (not OSV), {} files ignored",
+            db.say(String.format(
+                    java.util.Locale.ROOT,
+                    "%s %s: %d records read, %d accepted, %d errors, %d skipped (not OSV), %d files ignored",
                     report.kind(),
                     report.origin(),
                     report.recordsRead(),
                     report.recordsAccepted(),
                     report.errorCount(),
                     report.warningCount(),
-                    report.filesIgnored());
+                    report.filesIgnored()));
             report.errors().stream().limit(20).forEach(error -> log.warn("{}: {}", error.location(), error.reason()));
             if (report.errorCount() > 20) {
                 log.warn("... and {} more errors (see --debug)", report.errorCount() - 20);

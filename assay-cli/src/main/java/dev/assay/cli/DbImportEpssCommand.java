@@ -25,6 +25,6 @@ final class DbImportEpssCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return DbImportCommand.DbImports.run(
-                db, database, importer -> DbImportCommand.DbImports.log(importer.importEpss(file)));
+                db, database, importer -> DbImportCommand.DbImports.log(db, importer.importEpss(file)));
     }
 }

@@ -25,6 +25,6 @@ final class DbImportKevCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return DbImportCommand.DbImports.run(
-                db, database, importer -> DbImportCommand.DbImports.log(importer.importKev(file)));
+                db, database, importer -> DbImportCommand.DbImports.log(db, importer.importKev(file)));
     }
 }

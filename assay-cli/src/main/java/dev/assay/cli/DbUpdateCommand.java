@@ -54,6 +54,13 @@ final class DbUpdateCommand implements Callable<Integer> {
             defaultValue = "4294967296")
     long maxDownloadBytes;
 
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            description = "Retries of a failed transfer, with doubling back-off from 1 s (default ${DEFAULT-VALUE}).",
+            defaultValue = "4")
+    int retries;
+
     @Option(names = "--insecure", description = "Allow plain HTTP to a mirror that is not on loopback.")
     boolean insecure;
 
@@ -64,23 +71,24 @@ final class DbUpdateCommand implements Callable<Integer> {
         OsvDownloadOptions options = OsvDownloadOptions.defaults(AdvisoryDatabaseUpdate.downloadsDirectory(directory))
                 .withBaseUrl(baseUrl)
                 .withAllowInsecure(insecure)
-                .withMaxDownloadBytes(maxDownloadBytes);
+                .withMaxDownloadBytes(maxDownloadBytes)
+                .withRetries(retries, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30));
         List<String> wanted = ecosystems == null || ecosystems.isEmpty() ? OsvEcosystems.DEFAULT : ecosystems;
         AdvisoryDatabaseUpdate.Report report;
         try (ConsoleProgress progress = ConsoleProgress.forOptions(db.globalOptions(), db.terminal())) {
-            report = AdvisoryDatabaseUpdate.run(directory, options, wanted, new ProgressAdapter(progress, log));
+            report = AdvisoryDatabaseUpdate.run(directory, options, wanted, new ProgressAdapter(progress, log, db));
         }
-        report.imports().forEach(DbImportCommand.DbImports::log);
+        report.imports().forEach(imported -> DbImportCommand.DbImports.log(db, imported));
         report.commit()
                 .ifPresentOrElse(
-                        commit -> log.info(
-                                "{}: {} added, {} updated, {} unchanged; {} advisories",
-                                directory,
-                                commit.added(),
-                                commit.updated(),
-                                commit.unchanged(),
-                                commit.advisories()),
-                        () -> log.info("{}: nothing changed upstream", directory));
+                        commit -> db.say(directory + ": " + commit.added() + " added, " + commit.updated()
+                                + " updated, " + commit.unchanged() + " unchanged; now " + commit.advisories()
+                                + " advisories"),
+                        () -> {
+                            if (!report.download().anyFailed()) {
+                                db.say(directory + ": nothing changed upstream");
+                            }
+                        });
         List<EcosystemDownload.Failed> failed = report.download().failed();
         if (!failed.isEmpty()) {
             EcosystemDownload.Failed first = failed.get(0);
@@ -95,7 +103,7 @@ final class DbUpdateCommand implements Callable<Integer> {
     }
 
     /** Download events as a progress line and one log line per ecosystem. */
-    private record ProgressAdapter(ConsoleProgress progress, Logger log) implements DownloadListener {
+    private record ProgressAdapter(ConsoleProgress progress, Logger log, DbCommand db) implements DownloadListener {
         @Override
         public void started(String ecosystem, URI uri) {
             progress.phase("downloading " + ecosystem + " (bytes)", -1);
@@ -116,8 +124,8 @@ final class DbUpdateCommand implements Callable<Integer> {
         public void finished(EcosystemDownload result) {
             switch (result) {
                 case EcosystemDownload.Updated updated ->
-                    log.info("{}: downloaded {} bytes", updated.ecosystem(), updated.bytes());
-                case EcosystemDownload.Unchanged unchanged -> log.info("{}: unchanged", unchanged.ecosystem());
+                    db.say(updated.ecosystem() + ": downloaded " + updated.bytes() + " bytes");
+                case EcosystemDownload.Unchanged unchanged -> db.say(unchanged.ecosystem() + ": unchanged");
                 case EcosystemDownload.NotAvailable missing ->
                     log.warn("{}: not available at {}", missing.ecosystem(), missing.uri());
                 case EcosystemDownload.Failed failed ->
