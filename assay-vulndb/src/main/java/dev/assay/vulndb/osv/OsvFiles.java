@@ -62,7 +62,8 @@ public final class OsvFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 Path name = dir.getFileName();
-                boolean hidden = !dir.equals(root) && name != null && name.toString().startsWith(".");
+                boolean hidden =
+                        !dir.equals(root) && name != null && name.toString().startsWith(".");
                 return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -112,9 +113,8 @@ public final class OsvFiles {
     /** Reads one file as an OSV document. */
     public static void readFile(Path file, Limits limits, String source, OsvSink sink) throws IOException {
         Location location = Location.of(file.toString());
-        OsvRecordReader.Format format = OsvRecordReader.Format.ofFileName(
-                        file.getFileName().toString())
-                .orElse(OsvRecordReader.Format.JSON);
+        OsvRecordReader.Format format =
+                OsvRecordReader.Format.ofFileName(file.getFileName().toString()).orElse(OsvRecordReader.Format.JSON);
         byte[] content;
         try (InputStream input = Files.newInputStream(file)) {
             content = BoundedInput.readAll(input, limits.maxFileBytes(), file.toString());
@@ -169,9 +169,7 @@ public final class OsvFiles {
                 if (content.length > RATIO_CHECK_FLOOR
                         && compressed > 0
                         && content.length / compressed > limits.maxCompressionRatio()) {
-                    sink.error(
-                            location,
-                            "compressed more than " + limits.maxCompressionRatio() + ":1 (a zip bomb?)");
+                    sink.error(location, "compressed more than " + limits.maxCompressionRatio() + ":1 (a zip bomb?)");
                     continue;
                 }
                 convert(content, format.get(), location, source, sink);

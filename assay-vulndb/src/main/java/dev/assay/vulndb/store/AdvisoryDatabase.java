@@ -120,8 +120,8 @@ public final class AdvisoryDatabase implements AdvisoryStore {
 
     /** Opens the generation a manifest describes (the importer's base, a restored bundle). */
     static AdvisoryDatabase open(Path directory, StoreManifest manifest) throws IOException {
-        AdvisoryDatabase database = open(
-                directory, manifest.toJson(), new StoreManifest.Layout(manifest.generation(), manifest.files()));
+        AdvisoryDatabase database =
+                open(directory, manifest.toJson(), new StoreManifest.Layout(manifest.generation(), manifest.files()));
         database.manifest = manifest;
         return database;
     }
@@ -268,7 +268,8 @@ public final class AdvisoryDatabase implements AdvisoryStore {
     StoreManifest manifest() {
         StoreManifest parsed = manifest;
         if (parsed == null) {
-            parsed = StoreManifest.parse(manifestJson, directory.resolve(StoreManifest.FILE_NAME).toString());
+            parsed = StoreManifest.parse(
+                    manifestJson, directory.resolve(StoreManifest.FILE_NAME).toString());
             manifest = parsed;
         }
         return parsed;
@@ -309,11 +310,9 @@ public final class AdvisoryDatabase implements AdvisoryStore {
 
     private static void verifyTableBody(SortedTable table) {
         java.nio.ByteBuffer bytes = table.bytes();
-        StoreFormat.Header header =
-                StoreFormat.Header.decode(bytes, kindOf(table), bytes.capacity(), table.name());
+        StoreFormat.Header header = StoreFormat.Header.decode(bytes, kindOf(table), bytes.capacity(), table.name());
         if (StoreFormat.crc32c(bytes, StoreFormat.HEADER_BYTES, bytes.capacity()) != header.bodyCrc()) {
-            throw new CorruptAdvisoryDatabaseException(
-                    table.name() + " is damaged (checksum mismatch)", table.name());
+            throw new CorruptAdvisoryDatabaseException(table.name() + " is damaged (checksum mismatch)", table.name());
         }
     }
 

@@ -64,7 +64,8 @@ final class ByteArrayDecoder {
     int readCount(int minBytesEach) {
         int count = readVarInt();
         if ((long) count * minBytesEach > end - position) {
-            throw new MalformedDataException("count " + count + " exceeds the remaining " + (end - position) + " bytes");
+            throw new MalformedDataException(
+                    "count " + count + " exceeds the remaining " + (end - position) + " bytes");
         }
         return count;
     }

@@ -53,8 +53,7 @@ record StoreManifest(
     record DataFile(String name, long size) {}
 
     StoreInfo toInfo(String location) {
-        return new StoreInfo(
-                location, updatedAt, snapshot, advisoriesByEcosystem, kevEntries, epssScores, sources);
+        return new StoreInfo(location, updatedAt, snapshot, advisoriesByEcosystem, kevEntries, epssScores, sources);
     }
 
     byte[] toJson() {
@@ -207,7 +206,9 @@ record StoreManifest(
             List<StoreInfo.Source> sources = new ArrayList<>();
             for (JsonNode node : root.path("sources")) {
                 Map<String, String> details = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.path("details").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it =
+                                node.path("details").fields();
+                        it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
                     details.put(entry.getKey(), entry.getValue().asText());
                 }

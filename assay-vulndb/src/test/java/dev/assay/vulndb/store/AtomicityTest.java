@@ -90,7 +90,10 @@ class AtomicityTest {
         Files.write(db.resolve("advisories-7.rec"), new byte[100]);
         Files.write(db.resolve("packages-7.idx"), new byte[10]);
         Files.writeString(db.resolve("assay-db.json.tmp"), "{\"format\": \"assay-adv");
-        Files.createDirectories(db.resolve(".staging-crashed")).resolve("staged.rec").toFile().createNewFile();
+        Files.createDirectories(db.resolve(".staging-crashed"))
+                .resolve("staged.rec")
+                .toFile()
+                .createNewFile();
 
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
             assertThat(store.advisories("npm", "a")).extracting(Advisory::id).containsExactly("OLD-1");
@@ -193,7 +196,9 @@ class AtomicityTest {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.list(db)) {
             for (Path path : paths.toList()) {
-                files.put(path.getFileName().toString(), Files.isDirectory(path) ? new byte[0] : Files.readAllBytes(path));
+                files.put(
+                        path.getFileName().toString(),
+                        Files.isDirectory(path) ? new byte[0] : Files.readAllBytes(path));
             }
         }
         return files;
