@@ -33,8 +33,12 @@ public final class Cvss {
      *     are scored; any other type (such as {@code Ubuntu}) gives no rating
      * @param score OSV's {@code severity[].score}, a CVSS vector of the version the type names
      * @param source who published the rating (the advisory database or ecosystem)
-     * @return the rating with method = the OSV type, the base score, its severity label, the vector with
-     *     surrounding whitespace removed and the source; empty for an unscored type or an invalid vector
+     * @return the rating with method = the OSV type, the score, its severity label, the vector with
+     *     surrounding whitespace removed and the source; empty for an unscored type or an invalid vector.
+     *     For v2 and v3 the score is the base score (temporal and environmental metrics are validated but
+     *     not applied, as NVD and OSV consumers expect); for v4 it is the score of the vector as written,
+     *     since v4 folds threat and environmental metrics into its one score (CVSS-BT, -BE, -BTE) and that
+     *     is the number FIRST's calculator and the publishing databases show for the vector
      */
     public static Optional<Rating> rating(String osvSeverityType, String score, String source) {
         if (osvSeverityType == null) {
@@ -42,10 +46,11 @@ public final class Cvss {
             return Optional.empty();
         }
         try {
-            double baseScore;
+            double computed;
             switch (osvSeverityType) {
-                case CVSS_V2 -> baseScore = CvssV2.parse(score).baseScore();
-                case CVSS_V3 -> baseScore = CvssV3.parse(score).baseScore();
+                case CVSS_V2 -> computed = CvssV2.parse(score).baseScore();
+                case CVSS_V3 -> computed = CvssV3.parse(score).baseScore();
+                case CVSS_V4 -> computed = CvssV4.parse(score).score();
                 default -> {
                     LOG.debug(
                             "CVSS rating skipped: severity type '{}' is not CVSS (source {})", osvSeverityType, source);
@@ -53,7 +58,7 @@ public final class Cvss {
                 }
             }
             return Optional.of(
-                    new Rating(osvSeverityType, baseScore, Severity.fromScore(baseScore), score.strip(), source));
+                    new Rating(osvSeverityType, computed, Severity.fromScore(computed), score.strip(), source));
         } catch (InvalidCvssVectorException invalid) {
             LOG.debug(
                     "CVSS rating skipped: invalid {} vector {} (source {}): {}",

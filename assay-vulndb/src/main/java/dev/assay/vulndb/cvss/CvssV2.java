@@ -22,23 +22,21 @@ public final class CvssV2 {
     private static final String[] IMPACT = {"N", "P", "C"};
     private static final String[] REQUIREMENT = {"L", "M", "H", "ND"};
 
-    private static final VectorGrammar GRAMMAR = new VectorGrammar(
-            List.of(
-                    mandatory("AV", "L", "A", "N"),
-                    mandatory("AC", "H", "M", "L"),
-                    mandatory("Au", "M", "S", "N"),
-                    mandatory("C", IMPACT),
-                    mandatory("I", IMPACT),
-                    mandatory("A", IMPACT),
-                    optional("E", "U", "POC", "F", "H", "ND"),
-                    optional("RL", "OF", "TF", "W", "U", "ND"),
-                    optional("RC", "UC", "UR", "C", "ND"),
-                    optional("CDP", "N", "L", "LM", "MH", "H", "ND"),
-                    optional("TD", "N", "L", "M", "H", "ND"),
-                    optional("CR", REQUIREMENT),
-                    optional("IR", REQUIREMENT),
-                    optional("AR", REQUIREMENT)),
-            false);
+    private static final VectorGrammar GRAMMAR = new VectorGrammar(List.of(
+            mandatory("AV", "L", "A", "N"),
+            mandatory("AC", "H", "M", "L"),
+            mandatory("Au", "M", "S", "N"),
+            mandatory("C", IMPACT),
+            mandatory("I", IMPACT),
+            mandatory("A", IMPACT),
+            optional("E", "U", "POC", "F", "H", "ND"),
+            optional("RL", "OF", "TF", "W", "U", "ND"),
+            optional("RC", "UC", "UR", "C", "ND"),
+            optional("CDP", "N", "L", "LM", "MH", "H", "ND"),
+            optional("TD", "N", "L", "M", "H", "ND"),
+            optional("CR", REQUIREMENT),
+            optional("IR", REQUIREMENT),
+            optional("AR", REQUIREMENT)));
 
     private final Map<String, String> metrics;
 
@@ -89,7 +87,10 @@ public final class CvssV2 {
         return roundToOneDecimal(baseScore() * temporalFactor());
     }
 
-    /** The environmental score; with no environmental metric defined it equals the temporal score. */
+    /**
+     * The environmental score: the temporal score recomputed with the adjusted impact, each step rounded
+     * to one decimal as the guide's equations and worked examples do.
+     */
     public double environmentalScore() {
         double adjustedImpact = Math.min(
                 10,
@@ -137,7 +138,9 @@ public final class CvssV2 {
                 * accessComplexityWeight(metric("AC"))
                 * authenticationWeight(metric("Au"));
         double impactFactor = impact == 0 ? 0 : 1.176;
-        return roundToOneDecimal((0.6 * impact + 0.4 * exploitability - 1.5) * impactFactor);
+        // The equation goes below zero when a Low requirement shrinks a small adjusted impact (for example
+        // AV:L/AC:H/Au:M/C:P/I:N/A:N/CR:L); the guide defines scores on 0 to 10, so it stops at zero.
+        return roundToOneDecimal(Math.max(0, (0.6 * impact + 0.4 * exploitability - 1.5) * impactFactor));
     }
 
     private double temporalFactor() {

@@ -38,31 +38,29 @@ public final class CvssV3 {
     private static final String[] MODIFIED_IMPACT = {"X", "H", "L", "N"};
     private static final String[] REQUIREMENT = {"X", "H", "M", "L"};
 
-    private static final VectorGrammar GRAMMAR = new VectorGrammar(
-            List.of(
-                    mandatory("AV", "N", "A", "L", "P"),
-                    mandatory("AC", "L", "H"),
-                    mandatory("PR", "N", "L", "H"),
-                    mandatory("UI", "N", "R"),
-                    mandatory("S", "U", "C"),
-                    mandatory("C", IMPACT),
-                    mandatory("I", IMPACT),
-                    mandatory("A", IMPACT),
-                    optional("E", "X", "H", "F", "P", "U"),
-                    optional("RL", "X", "U", "W", "T", "O"),
-                    optional("RC", "X", "C", "R", "U"),
-                    optional("CR", REQUIREMENT),
-                    optional("IR", REQUIREMENT),
-                    optional("AR", REQUIREMENT),
-                    optional("MAV", "X", "N", "A", "L", "P"),
-                    optional("MAC", "X", "L", "H"),
-                    optional("MPR", "X", "N", "L", "H"),
-                    optional("MUI", "X", "N", "R"),
-                    optional("MS", "X", "U", "C"),
-                    optional("MC", MODIFIED_IMPACT),
-                    optional("MI", MODIFIED_IMPACT),
-                    optional("MA", MODIFIED_IMPACT)),
-            false);
+    private static final VectorGrammar GRAMMAR = new VectorGrammar(List.of(
+            mandatory("AV", "N", "A", "L", "P"),
+            mandatory("AC", "L", "H"),
+            mandatory("PR", "N", "L", "H"),
+            mandatory("UI", "N", "R"),
+            mandatory("S", "U", "C"),
+            mandatory("C", IMPACT),
+            mandatory("I", IMPACT),
+            mandatory("A", IMPACT),
+            optional("E", "X", "H", "F", "P", "U"),
+            optional("RL", "X", "U", "W", "T", "O"),
+            optional("RC", "X", "C", "R", "U"),
+            optional("CR", REQUIREMENT),
+            optional("IR", REQUIREMENT),
+            optional("AR", REQUIREMENT),
+            optional("MAV", "X", "N", "A", "L", "P"),
+            optional("MAC", "X", "L", "H"),
+            optional("MPR", "X", "N", "L", "H"),
+            optional("MUI", "X", "N", "R"),
+            optional("MS", "X", "U", "C"),
+            optional("MC", MODIFIED_IMPACT),
+            optional("MI", MODIFIED_IMPACT),
+            optional("MA", MODIFIED_IMPACT)));
 
     private final Version version;
     private final Map<String, String> metrics;
@@ -134,8 +132,9 @@ public final class CvssV3 {
     }
 
     /**
-     * The environmental score (section 7.3); with no environmental metric defined it equals the temporal
-     * score.
+     * The environmental score (section 7.3), Not Defined metrics taking their base values. Even with no
+     * environmental metric defined it can differ from the temporal score for a changed scope in v3.1,
+     * because v3.1 changed only the modified-impact equation; FIRST's calculator shows the same.
      */
     public double environmentalScore() {
         boolean modifiedScopeChanged = effective("MS", "S").equals("C");

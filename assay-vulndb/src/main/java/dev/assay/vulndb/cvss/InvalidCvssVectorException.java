@@ -43,8 +43,7 @@ public final class InvalidCvssVectorException extends InvalidInputException {
         UNKNOWN_METRIC("unknown metric"),
         UNKNOWN_VALUE("unknown metric value"),
         DUPLICATE_METRIC("metric given twice"),
-        MISSING_METRIC("mandatory metric missing"),
-        OUT_OF_ORDER("metric out of the specification's order");
+        MISSING_METRIC("mandatory metric missing");
 
         private final String description;
 

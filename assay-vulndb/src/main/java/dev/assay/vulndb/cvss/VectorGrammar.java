@@ -11,7 +11,12 @@ import java.util.Set;
 /**
  * The shared shape of CVSS vector strings: an optional version prefix, then {@code KEY:VALUE} pairs
  * separated by {@code /}. Each version declares its metrics, their legal values and which are mandatory;
- * this class enforces that and nothing else. Parsing is linear in the length of the string, and the string
+ * this class enforces that and nothing else.
+ *
+ * <p>Metric order is not enforced. The v2 and v3 specifications allow any order; the v4.0 specification
+ * recommends its table order but real advisories carry reordered v4 vectors (GitHub's advisory database has
+ * some), and the order carries no meaning, so refusing them would only lose ratings. Vectors are always
+ * written back in the specification's order. Parsing is linear in the length of the string, and the string
  * is refused before any splitting when it is longer than any legal vector could be, so hostile input costs
  * a bounded amount of work.
  */
@@ -24,7 +29,6 @@ final class VectorGrammar {
 
     private final Map<String, Metric> metricsByKey;
     private final List<Metric> metricsInOrder;
-    private final boolean orderEnforced;
 
     /** One metric: its abbreviation, its legal values and whether every vector must carry it. */
     record Metric(String key, Set<String> values, boolean mandatory) {
@@ -41,14 +45,13 @@ final class VectorGrammar {
         }
     }
 
-    VectorGrammar(List<Metric> metricsInOrder, boolean orderEnforced) {
+    VectorGrammar(List<Metric> metricsInOrder) {
         this.metricsInOrder = List.copyOf(metricsInOrder);
         Map<String, Metric> byKey = new LinkedHashMap<>();
         for (Metric metric : metricsInOrder) {
             byKey.put(metric.key(), metric);
         }
         this.metricsByKey = Collections.unmodifiableMap(byKey);
-        this.orderEnforced = orderEnforced;
     }
 
     /**
@@ -88,7 +91,6 @@ final class VectorGrammar {
             throw new InvalidCvssVectorException(Reason.MISSING_METRIC, "no metrics", wholeVector);
         }
         Map<String, String> written = new LinkedHashMap<>();
-        int lastPosition = -1;
         int start = 0;
         while (start <= metricPart.length()) {
             int slash = metricPart.indexOf('/', start);
@@ -113,11 +115,6 @@ final class VectorGrammar {
                 throw new InvalidCvssVectorException(
                         Reason.UNKNOWN_VALUE, key + ":" + abbreviatePair(value), wholeVector);
             }
-            int position = metricsInOrder.indexOf(metric);
-            if (orderEnforced && position < lastPosition) {
-                throw new InvalidCvssVectorException(Reason.OUT_OF_ORDER, key, wholeVector);
-            }
-            lastPosition = position;
             written.put(key, value);
             if (slash < 0) {
                 break;

@@ -22,7 +22,7 @@ class CvssTest {
 
     @Test
     void rating_v30Vector_isScoredWithV30Rules() {
-        // NVD publishes 9.8 CRITICAL for this vector (e.g. CVE-2017-5638, Apache Struts 2).
+        // FIRST "CVSS v3.0 Examples", CVE-2014-6271 (Shellshock): 9.8 Critical.
         Rating rating = Cvss.rating("CVSS_V3", "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "NVD")
                 .orElseThrow();
 
@@ -38,6 +38,35 @@ class CvssTest {
 
         assertThat(rating.score()).isEqualTo(7.8);
         assertThat(rating.severity()).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void rating_v4Vector_isTheScoreOfTheVectorAsWritten() {
+        // FIRST "CVSS v4.0 Examples", CVE-2020-3549: base 7.7, with Exploit Maturity Unreported 5.2.
+        Rating rating = Cvss.rating(
+                        "CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U", "GHSA")
+                .orElseThrow();
+
+        assertThat(rating.method()).isEqualTo("CVSS_V4");
+        assertThat(rating.score()).isEqualTo(5.2);
+        assertThat(rating.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void rating_zeroScore_isRatedLowAsTheModelDecides() {
+        Rating rating = Cvss.rating("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", "x")
+                .orElseThrow();
+
+        assertThat(rating.score()).isZero();
+        assertThat(rating.severity()).isEqualTo(Severity.LOW);
+    }
+
+    @Test
+    void rating_vectorOfAnotherVersionThanTheType_isEmpty() {
+        assertThat(Cvss.rating("CVSS_V4", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "x"))
+                .isEmpty();
+        assertThat(Cvss.rating("CVSS_V3", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "x"))
+                .isEmpty();
     }
 
     @Test
