@@ -127,6 +127,44 @@ class OsvFilesTest {
     }
 
     @Test
+    void readZip_manyEntriesWithErrorsBetween_deliversInArchiveOrder() throws IOException {
+        List<String[]> entries = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String name = "ORDER-" + i;
+            if (i % 7 == 0) {
+                entries.add(entry(name + ".json", "{\"id\": "));
+                expected.add("error " + name);
+            } else {
+                entries.add(entry(name + ".json", record(name)));
+                expected.add("record " + name);
+            }
+        }
+        Path zip = zip("order.zip", entries);
+        List<String> delivered = new ArrayList<>();
+        OsvSink sink = new OsvSink() {
+            @Override
+            public void record(Advisory advisory, Location location) {
+                delivered.add("record " + advisory.id());
+            }
+
+            @Override
+            public void error(Location location, String reason) {
+                delivered.add("error " + location.path().replaceAll(".*!/(.*)\\.json", "$1"));
+            }
+
+            @Override
+            public void notOsv(Location location, String reason) {
+                delivered.add("not " + location.path());
+            }
+        };
+
+        OsvFiles.readZip(zip, OsvFiles.DEFAULT_LIMITS, null, sink);
+
+        assertThat(delivered).isEqualTo(expected);
+    }
+
+    @Test
     void readZip_traversalEntryNames_areReadAsRecordsAndNothingIsWritten() throws IOException {
         Path zip = zip(
                 "evil.zip",
