@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.Advisory;
 import dev.assay.model.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,38 @@ class AtomicityTest {
         // Released on close: the next writer gets in.
         try (AdvisoryDatabaseImporter next = AdvisoryDatabase.importer(db)) {
             assertThat(next).isNotNull();
+        }
+    }
+
+    @Test
+    void importer_lockHeldByAnotherProcess_isRefused() throws Exception {
+        seed();
+        Path javaLauncher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(
+                        javaLauncher.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolderProcess.class.getName(),
+                        db.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String line = new BufferedReader(new java.io.InputStreamReader(
+                            holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(line).isEqualTo("locked");
+
+            assertThatThrownBy(() -> AdvisoryDatabase.importer(db)).isInstanceOf(AdvisoryDatabaseLockedException.class);
+            // Readers are not blocked by a writer.
+            try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
+                assertThat(store.advisories("npm", "a")).hasSize(1);
+            }
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        try (AdvisoryDatabaseImporter importer = AdvisoryDatabase.importer(db)) {
+            assertThat(importer).isNotNull();
         }
     }
 
