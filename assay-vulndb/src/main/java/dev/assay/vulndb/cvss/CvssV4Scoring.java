@@ -78,6 +78,12 @@ final class CvssV4Scoring {
     private static final Map<String, Integer> EQ3_EQ6_DEPTH = Map.of("00", 7, "01", 6, "10", 8, "11", 8, "21", 10);
     private static final int[] EQ4_DEPTH = {6, 5, 4};
 
+    /**
+     * The composed highest-severity vectors of every combination of EQ1, EQ2, EQ3+EQ6 and EQ4 levels (EQ5
+     * has none of its own metrics in the distance), parsed once: scoring runs once per imported rating.
+     */
+    private static final Map<String, List<Map<String, String>>> COMPOSED_MAXES = composeAllMaxes();
+
     private CvssV4Scoring() {}
 
     /** The six EQ levels of a vector (specification section 8.2, tables 24 to 29). */
@@ -121,7 +127,7 @@ final class CvssV4Scoring {
         // 1b. The severity distance from the first highest-severity vector of the MacroVector that is at
         // least as severe as this vector in every metric.
         Distances distances = null;
-        for (Map<String, String> max : composedMaxes(eq1, eq2, eq3, eq4, eq6)) {
+        for (Map<String, String> max : COMPOSED_MAXES.get(maxesKey(eq1, eq2, "" + eq3 + eq6, eq4))) {
             distances = new Distances(metric, max);
             if (distances.allNonNegative()) {
                 break;
@@ -254,16 +260,37 @@ final class CvssV4Scoring {
         return score == null ? Double.NaN : score;
     }
 
+    private static String maxesKey(int eq1, int eq2, String eq3Eq6, int eq4) {
+        return "" + eq1 + eq2 + eq3Eq6 + eq4;
+    }
+
     /**
-     * Every combination of the highest-severity vectors of the MacroVector's EQ levels, in the reference
-     * calculator's order (EQ1 outermost), since the first match wins.
+     * Every combination of the highest-severity vectors of each EQ level, in the reference calculator's
+     * order (EQ1 outermost), since the first one the vector does not exceed wins.
      */
-    private static List<Map<String, String>> composedMaxes(int eq1, int eq2, int eq3, int eq4, int eq6) {
+    private static Map<String, List<Map<String, String>>> composeAllMaxes() {
+        Map<String, List<Map<String, String>>> all = new HashMap<>();
+        for (Map.Entry<Integer, List<String>> eq1 : EQ1_MAXES.entrySet()) {
+            for (Map.Entry<Integer, List<String>> eq2 : EQ2_MAXES.entrySet()) {
+                for (Map.Entry<String, List<String>> eq3Eq6 : EQ3_EQ6_MAXES.entrySet()) {
+                    for (Map.Entry<Integer, List<String>> eq4 : EQ4_MAXES.entrySet()) {
+                        all.put(
+                                maxesKey(eq1.getKey(), eq2.getKey(), eq3Eq6.getKey(), eq4.getKey()),
+                                compose(eq1.getValue(), eq2.getValue(), eq3Eq6.getValue(), eq4.getValue()));
+                    }
+                }
+            }
+        }
+        return Map.copyOf(all);
+    }
+
+    private static List<Map<String, String>> compose(
+            List<String> eq1Maxes, List<String> eq2Maxes, List<String> eq3Eq6Maxes, List<String> eq4Maxes) {
         List<Map<String, String>> composed = new ArrayList<>();
-        for (String eq1Max : EQ1_MAXES.get(eq1)) {
-            for (String eq2Max : EQ2_MAXES.get(eq2)) {
-                for (String eq3Eq6Max : EQ3_EQ6_MAXES.get("" + eq3 + eq6)) {
-                    for (String eq4Max : EQ4_MAXES.get(eq4)) {
+        for (String eq1Max : eq1Maxes) {
+            for (String eq2Max : eq2Maxes) {
+                for (String eq3Eq6Max : eq3Eq6Maxes) {
+                    for (String eq4Max : eq4Maxes) {
                         Map<String, String> max = new HashMap<>();
                         for (String part : List.of(eq1Max, eq2Max, eq3Eq6Max, eq4Max)) {
                             for (String pair : part.split("/", -1)) {
@@ -271,12 +298,12 @@ final class CvssV4Scoring {
                                 max.put(pair.substring(0, colon), pair.substring(colon + 1));
                             }
                         }
-                        composed.add(max);
+                        composed.add(Map.copyOf(max));
                     }
                 }
             }
         }
-        return composed;
+        return List.copyOf(composed);
     }
 
     /** Per-metric severity distances of a vector below one highest-severity vector, in tenths. */
