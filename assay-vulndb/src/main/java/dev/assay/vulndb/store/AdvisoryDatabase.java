@@ -46,7 +46,7 @@ public final class AdvisoryDatabase implements AdvisoryStore {
     /** A manifest is a few KB; this only stops a hostile one from filling the heap. */
     private static final long MAX_MANIFEST_BYTES = 16L << 20;
 
-    private static final int OPEN_ATTEMPTS = 3;
+    private static final int OPEN_ATTEMPTS = 5;
 
     private final Path directory;
     private final byte[] manifestJson;
@@ -91,7 +91,7 @@ public final class AdvisoryDatabase implements AdvisoryStore {
             try {
                 return open(directory, manifestJson, layout);
             } catch (NoSuchFileException e) {
-                // A writer committed a newer generation and collected this one between our reading the
+                // A writer committed a newer generation and deleted this one between our reading the
                 // manifest and opening its files: read the new manifest.
                 if (attempt == OPEN_ATTEMPTS) {
                     throw new CorruptAdvisoryDatabaseException(

@@ -367,7 +367,12 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
                     epss == null ? null : epss.scores());
             StoreManifest manifest = manifest(base, generation, written);
             publish(manifest);
-            collectGarbage(generation, current == null ? -1 : current.manifest().generation());
+            if (current != null) {
+                // Our own mapping of the replaced generation must not keep its files (Windows).
+                current.close();
+                current = null;
+            }
+            collectGarbage(generation);
             GenerationWriter.Counts counts = written.counts();
             return new CommitReport(
                     counts.added(),
@@ -729,17 +734,20 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
     }
 
     /**
-     * Removes data files of generations other than the new one and the one it replaced (readers that opened
-     * that one a moment ago may still be mapping its files), and staging left by crashed writers.
+     * Removes data files of every generation but the new one, and staging left by crashed writers. A
+     * reader that has mapped the old files keeps reading them (POSIX keeps an unlinked file alive while
+     * mapped; on Windows the delete fails and the next commit tries again); a reader that read the old
+     * manifest but had not opened its files yet finds them gone and reads the new manifest instead. So the
+     * directory holds one copy of the data, not two.
      */
-    private void collectGarbage(long generation, long previousGeneration) {
+    private void collectGarbage(long generation) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Matcher matcher = FileRole.DATA_FILE.matcher(name);
                 if (matcher.matches()) {
                     long fileGeneration = Long.parseLong(matcher.group(2));
-                    if (fileGeneration != generation && fileGeneration != previousGeneration) {
+                    if (fileGeneration != generation) {
                         deleteQuietly(file);
                     }
                 } else if (name.startsWith(STAGING_PREFIX) && !file.equals(staging)) {
