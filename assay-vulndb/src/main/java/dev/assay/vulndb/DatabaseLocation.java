@@ -35,9 +35,7 @@ public final class DatabaseLocation {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
             String localAppData = env.get("LOCALAPPDATA");
-            Path base = !isBlank(localAppData)
-                    ? Path.of(localAppData)
-                    : Path.of(userHome, "AppData", "Local");
+            Path base = !isBlank(localAppData) ? Path.of(localAppData) : Path.of(userHome, "AppData", "Local");
             return base.resolve("assay").resolve("db");
         }
         // The XDG base directory specification says a relative value is invalid and must be ignored.

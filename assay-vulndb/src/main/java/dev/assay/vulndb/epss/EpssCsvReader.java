@@ -46,13 +46,18 @@ public final class EpssCsvReader {
     }
 
     public static EpssFile read(InputStream raw, String name) throws IOException {
+        return read(raw, name, MAX_EXPANDED_BYTES);
+    }
+
+    /** As {@link #read(InputStream, String)} with a bound on the expanded text. */
+    public static EpssFile read(InputStream raw, String name, long maxExpandedBytes) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(raw);
         buffered.mark(2);
         int first = buffered.read();
         int second = buffered.read();
         buffered.reset();
         InputStream plain = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-        InputStream bounded = BoundedInput.limited(plain, MAX_EXPANDED_BYTES, name);
+        InputStream bounded = BoundedInput.limited(plain, maxExpandedBytes, name);
         BufferedReader reader = new BufferedReader(new InputStreamReader(
                 bounded,
                 StandardCharsets.UTF_8
@@ -78,7 +83,8 @@ public final class EpssCsvReader {
         if (line == null) {
             throw new UnableToParseException(name + " has no EPSS header line", name);
         }
-        List<String> header = List.of(line.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).split(",", -1));
+        List<String> header = List.of(
+                line.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT).split(",", -1));
         int cveColumn = header.indexOf("cve");
         int epssColumn = header.indexOf("epss");
         int percentileColumn = header.indexOf("percentile");
@@ -112,7 +118,8 @@ public final class EpssCsvReader {
         }
         try {
             double probability = Double.parseDouble(fields[epssColumn].strip());
-            double percentile = percentileColumn < 0 ? Double.NaN : Double.parseDouble(fields[percentileColumn].strip());
+            double percentile =
+                    percentileColumn < 0 ? Double.NaN : Double.parseDouble(fields[percentileColumn].strip());
             if (!(probability >= 0 && probability <= 1) || percentile < 0 || percentile > 1) {
                 return null;
             }
@@ -128,7 +135,9 @@ public final class EpssCsvReader {
         for (String pair : text.split(",", -1)) {
             int colon = pair.indexOf(':');
             if (colon > 0) {
-                values.put(pair.substring(0, colon).strip(), pair.substring(colon + 1).strip());
+                values.put(
+                        pair.substring(0, colon).strip(),
+                        pair.substring(colon + 1).strip());
             }
         }
         return values;

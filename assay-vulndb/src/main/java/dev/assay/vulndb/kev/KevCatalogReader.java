@@ -58,7 +58,8 @@ public final class KevCatalogReader {
     static KevCatalog readJson(byte[] content, String name) {
         JsonNode root = SafeJson.read(content, name);
         if (!isKevJson(root)) {
-            throw new UnableToParseException(name + " is not a CISA KEV catalog (no catalogVersion/vulnerabilities)", name);
+            throw new UnableToParseException(
+                    name + " is not a CISA KEV catalog (no catalogVersion/vulnerabilities)", name);
         }
         Map<String, KevEntry> entries = new LinkedHashMap<>();
         int skipped = 0;

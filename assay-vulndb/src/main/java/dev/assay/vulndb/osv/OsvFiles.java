@@ -1,6 +1,5 @@
 package dev.assay.vulndb.osv;
 
-import dev.assay.model.AssayException;
 import dev.assay.model.InputTooLargeException;
 import dev.assay.model.Location;
 import dev.assay.model.UnableToParseException;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads OSV records from where they are published: a directory tree of {@code .json}/{@code .yaml} files
@@ -48,7 +45,6 @@ public final class OsvFiles {
     public static final Limits DEFAULT_LIMITS = new Limits(32L << 20, 32L << 30, 1, 2_000_000, 200);
 
     private static final long RATIO_CHECK_FLOOR = 1L << 20;
-    private static final Logger LOG = LoggerFactory.getLogger(OsvFiles.class);
 
     private OsvFiles() {}
 
@@ -62,7 +58,8 @@ public final class OsvFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 Path name = dir.getFileName();
-                boolean hidden = !dir.equals(root) && name != null && name.toString().startsWith(".");
+                boolean hidden =
+                        !dir.equals(root) && name != null && name.toString().startsWith(".");
                 return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -81,45 +78,56 @@ public final class OsvFiles {
             }
         });
         Collections.sort(files);
+        try (ParallelConversion conversion = new ParallelConversion(sink, source)) {
+            readFiles(root, files, limits, conversion, sink);
+            conversion.finish();
+        }
+    }
+
+    private static void readFiles(
+            Path root, List<Path> files, Limits limits, ParallelConversion conversion, OsvSink sink) {
         for (Path file : files) {
             Location location = location(root, file);
             Optional<OsvRecordReader.Format> format =
                     OsvRecordReader.Format.ofFileName(file.getFileName().toString());
             if (format.isEmpty()) {
+                // Not a document: no ordering to keep with the converted ones.
                 sink.ignored(location);
                 continue;
             }
             byte[] content;
             try {
                 if (Files.size(file) > limits.maxFileBytes()) {
-                    sink.error(location, "larger than the limit of " + limits.maxFileBytes() + " bytes");
+                    conversion.error(location, "larger than the limit of " + limits.maxFileBytes() + " bytes");
                     continue;
                 }
                 try (InputStream input = Files.newInputStream(file)) {
                     content = BoundedInput.readAll(input, limits.maxFileBytes(), location.path());
                 }
             } catch (InputTooLargeException e) {
-                sink.error(location, "larger than the limit of " + limits.maxFileBytes() + " bytes");
+                conversion.error(location, "larger than the limit of " + limits.maxFileBytes() + " bytes");
                 continue;
             } catch (IOException e) {
-                sink.error(location, "cannot read: " + e.getMessage());
+                conversion.error(location, "cannot read: " + e.getMessage());
                 continue;
             }
-            convert(content, format.get(), location, source, sink);
+            conversion.submit(content, format.get(), location);
         }
     }
 
     /** Reads one file as an OSV document. */
     public static void readFile(Path file, Limits limits, String source, OsvSink sink) throws IOException {
         Location location = Location.of(file.toString());
-        OsvRecordReader.Format format = OsvRecordReader.Format.ofFileName(
-                        file.getFileName().toString())
-                .orElse(OsvRecordReader.Format.JSON);
+        OsvRecordReader.Format format =
+                OsvRecordReader.Format.ofFileName(file.getFileName().toString()).orElse(OsvRecordReader.Format.JSON);
         byte[] content;
         try (InputStream input = Files.newInputStream(file)) {
             content = BoundedInput.readAll(input, limits.maxFileBytes(), file.toString());
         }
-        convert(content, format, location, source, sink);
+        try (ParallelConversion conversion = new ParallelConversion(sink, source)) {
+            conversion.submit(content, format, location);
+            conversion.finish();
+        }
     }
 
     /**
@@ -131,7 +139,8 @@ public final class OsvFiles {
      */
     public static void readZip(Path zip, Limits limits, String source, OsvSink sink) throws IOException {
         Location archive = Location.of(zip.toString());
-        try (ZipFile zipFile = openZip(zip)) {
+        try (ZipFile zipFile = openZip(zip);
+                ParallelConversion conversion = new ParallelConversion(sink, source)) {
             List<ZipArchiveEntry> entries = Collections.list(entries(zipFile, zip, limits));
             long expanded = 0;
             for (ZipArchiveEntry entry : entries) {
@@ -145,7 +154,7 @@ public final class OsvFiles {
                     continue;
                 }
                 if (!zipFile.canReadEntryData(entry)) {
-                    sink.error(location, "uses an unsupported compression method or encryption");
+                    conversion.error(location, "uses an unsupported compression method or encryption");
                     continue;
                 }
                 long budget = Math.min(limits.maxFileBytes(), limits.maxExpandedBytes() - expanded);
@@ -157,11 +166,11 @@ public final class OsvFiles {
                         throw archiveTooLarge(zip, "expands to more than " + limits.maxExpandedBytes() + " bytes");
                     }
                     expanded += budget;
-                    sink.error(location, "expands past the limit of " + limits.maxFileBytes() + " bytes");
+                    conversion.error(location, "expands past the limit of " + limits.maxFileBytes() + " bytes");
                     continue;
                 } catch (IOException | IllegalArgumentException e) {
                     // A damaged deflate stream or a lying local header: this entry only.
-                    sink.error(location, "cannot be decompressed: " + e.getMessage());
+                    conversion.error(location, "cannot be decompressed: " + e.getMessage());
                     continue;
                 }
                 expanded += content.length;
@@ -169,13 +178,13 @@ public final class OsvFiles {
                 if (content.length > RATIO_CHECK_FLOOR
                         && compressed > 0
                         && content.length / compressed > limits.maxCompressionRatio()) {
-                    sink.error(
-                            location,
-                            "compressed more than " + limits.maxCompressionRatio() + ":1 (a zip bomb?)");
+                    conversion.error(
+                            location, "compressed more than " + limits.maxCompressionRatio() + ":1 (a zip bomb?)");
                     continue;
                 }
-                convert(content, format.get(), location, source, sink);
+                conversion.submit(content, format.get(), location);
             }
+            conversion.finish();
         }
     }
 
@@ -215,34 +224,6 @@ public final class OsvFiles {
 
     private static InputTooLargeException archiveTooLarge(Path zip, String what) {
         return new InputTooLargeException(zip + " " + what, zip.toString());
-    }
-
-    private static void convert(
-            byte[] content, OsvRecordReader.Format format, Location location, String source, OsvSink sink) {
-        OsvDocument document;
-        try {
-            document = OsvRecordReader.read(content, format, location.path(), source);
-        } catch (AssayException e) {
-            LOG.debug("skipping {}: {}", location, e.getMessage());
-            sink.error(location, reason(e.getMessage(), location));
-            return;
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-            // A shape the conversion did not foresee in hostile input: still only this record's problem.
-            LOG.debug("skipping {}", location, e);
-            sink.error(location, "unreadable record: " + e);
-            return;
-        }
-        switch (document) {
-            case OsvDocument.Record record -> sink.record(record.advisory(), location);
-            case OsvDocument.NotOsv notOsv -> sink.notOsv(location, "not an OSV record: " + notOsv.reason());
-        }
-    }
-
-    /** The message without the location prefix the parsers put first (the sink gets the location apart). */
-    private static String reason(String exceptionMessage, Location location) {
-        String message = exceptionMessage == null ? "unreadable" : exceptionMessage;
-        String prefix = location.path() + " ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static Location location(Path root, Path file) {

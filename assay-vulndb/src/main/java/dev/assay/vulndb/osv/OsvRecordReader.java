@@ -87,11 +87,10 @@ public final class OsvRecordReader {
      * @throws InvalidOsvRecordException the document is an OSV record that cannot be used
      */
     public static OsvDocument read(byte[] content, Format format, String location, String source) {
-        JsonNode root =
-                switch (format) {
-                    case JSON -> SafeJson.read(content, location);
-                    case YAML -> yamlTree(content, location);
-                };
+        JsonNode root = switch (format) {
+            case JSON -> SafeJson.read(content, location);
+            case YAML -> yamlTree(content, location);
+        };
         return read(root, location, source);
     }
 
@@ -261,7 +260,9 @@ public final class OsvRecordReader {
     }
 
     private static String defaultSource(List<AffectedPackage> affected) {
-        return affected.isEmpty() ? "osv" : "osv:" + PackageNames.ecosystemBase(affected.get(0).ecosystem());
+        return affected.isEmpty()
+                ? "osv"
+                : "osv:" + PackageNames.ecosystemBase(affected.get(0).ecosystem());
     }
 
     private static boolean textual(JsonNode node, String field) {

@@ -161,7 +161,8 @@ final class AdvisoryCodec {
 
     private static <E extends Enum<E>> E enumValue(E[] values, int ordinal) {
         if (ordinal >= values.length) {
-            throw new MalformedDataException("unknown " + values[0].getDeclaringClass().getSimpleName() + " " + ordinal);
+            throw new MalformedDataException(
+                    "unknown " + values[0].getDeclaringClass().getSimpleName() + " " + ordinal);
         }
         return values[ordinal];
     }

@@ -46,7 +46,7 @@ public final class AdvisoryDatabase implements AdvisoryStore {
     /** A manifest is a few KB; this only stops a hostile one from filling the heap. */
     private static final long MAX_MANIFEST_BYTES = 16L << 20;
 
-    private static final int OPEN_ATTEMPTS = 3;
+    private static final int OPEN_ATTEMPTS = 5;
 
     private final Path directory;
     private final byte[] manifestJson;
@@ -91,7 +91,7 @@ public final class AdvisoryDatabase implements AdvisoryStore {
             try {
                 return open(directory, manifestJson, layout);
             } catch (NoSuchFileException e) {
-                // A writer committed a newer generation and collected this one between our reading the
+                // A writer committed a newer generation and deleted this one between our reading the
                 // manifest and opening its files: read the new manifest.
                 if (attempt == OPEN_ATTEMPTS) {
                     throw new CorruptAdvisoryDatabaseException(
@@ -120,8 +120,8 @@ public final class AdvisoryDatabase implements AdvisoryStore {
 
     /** Opens the generation a manifest describes (the importer's base, a restored bundle). */
     static AdvisoryDatabase open(Path directory, StoreManifest manifest) throws IOException {
-        AdvisoryDatabase database = open(
-                directory, manifest.toJson(), new StoreManifest.Layout(manifest.generation(), manifest.files()));
+        AdvisoryDatabase database =
+                open(directory, manifest.toJson(), new StoreManifest.Layout(manifest.generation(), manifest.files()));
         database.manifest = manifest;
         return database;
     }
@@ -268,7 +268,8 @@ public final class AdvisoryDatabase implements AdvisoryStore {
     StoreManifest manifest() {
         StoreManifest parsed = manifest;
         if (parsed == null) {
-            parsed = StoreManifest.parse(manifestJson, directory.resolve(StoreManifest.FILE_NAME).toString());
+            parsed = StoreManifest.parse(
+                    manifestJson, directory.resolve(StoreManifest.FILE_NAME).toString());
             manifest = parsed;
         }
         return parsed;
@@ -309,11 +310,9 @@ public final class AdvisoryDatabase implements AdvisoryStore {
 
     private static void verifyTableBody(SortedTable table) {
         java.nio.ByteBuffer bytes = table.bytes();
-        StoreFormat.Header header =
-                StoreFormat.Header.decode(bytes, kindOf(table), bytes.capacity(), table.name());
+        StoreFormat.Header header = StoreFormat.Header.decode(bytes, kindOf(table), bytes.capacity(), table.name());
         if (StoreFormat.crc32c(bytes, StoreFormat.HEADER_BYTES, bytes.capacity()) != header.bodyCrc()) {
-            throw new CorruptAdvisoryDatabaseException(
-                    table.name() + " is damaged (checksum mismatch)", table.name());
+            throw new CorruptAdvisoryDatabaseException(table.name() + " is damaged (checksum mismatch)", table.name());
         }
     }
 

@@ -2,9 +2,7 @@ package dev.assay.vulndb.store;
 
 import dev.assay.model.Advisory;
 import dev.assay.model.AffectedPackage;
-import dev.assay.model.EpssScore;
 import dev.assay.model.InvalidInputException;
-import dev.assay.model.KevEntry;
 import dev.assay.model.Location;
 import dev.assay.model.UnableToParseException;
 import dev.assay.model.Unknown;
@@ -118,8 +116,8 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(directory);
-            channel = FileChannel.open(
-                    directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel =
+                    FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new AdvisoryDatabaseLockedException(directory.toString(), null);
@@ -225,10 +223,13 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
     /** One OSV record file; unlike a tree or zip, a file that is not a usable record fails the call. */
     public ImportReport importOsvFile(Path file, String source) {
         checkUsable();
-        ImportReport report = importOsv(file.toAbsolutePath().toString(), sink -> OsvFiles.readFile(file, limits, source, sink));
+        ImportReport report =
+                importOsv(file.toAbsolutePath().toString(), sink -> OsvFiles.readFile(file, limits, source, sink));
         if (report.errorCount() > 0) {
             throw new UnableToParseException(
-                    file + " is not a usable OSV record: " + report.errors().get(0).reason(), file.toString());
+                    file + " is not a usable OSV record: "
+                            + report.errors().get(0).reason(),
+                    file.toString());
         }
         if (report.warningCount() > 0) {
             throw new InvalidInputException(
@@ -263,8 +264,12 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
         details.put("dateReleased", catalog.dateReleased());
         addSource("kev", file, catalog.entries().size(), details);
         return tableReport(
-                "kev", file, catalog.entries().size() + catalog.skippedRows(), catalog.entries().size(),
-                catalog.skippedRows(), start);
+                "kev",
+                file,
+                catalog.entries().size() + catalog.skippedRows(),
+                catalog.entries().size(),
+                catalog.skippedRows(),
+                start);
     }
 
     /** FIRST's EPSS scores, {@code .csv} or {@code .csv.gz}; replaces the stored scores at commit. */
@@ -278,8 +283,12 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
         details.put("scoreDate", scores.scoreDate());
         addSource("epss", file, scores.scores().size(), details);
         return tableReport(
-                "epss", file, scores.scores().size() + scores.skippedRows(), scores.scores().size(),
-                scores.skippedRows(), start);
+                "epss",
+                file,
+                scores.scores().size() + scores.skippedRows(),
+                scores.scores().size(),
+                scores.skippedRows(),
+                start);
     }
 
     /**
@@ -301,7 +310,8 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
             bundleBase = restored;
         } catch (IOException e) {
             deleteTree(target);
-            throw new InvalidInputException("cannot read the bundle " + bundle + ": " + e.getMessage(), bundle.toString(), e);
+            throw new InvalidInputException(
+                    "cannot read the bundle " + bundle + ": " + e.getMessage(), bundle.toString(), e);
         } catch (RuntimeException e) {
             deleteTree(target);
             throw e;
@@ -357,7 +367,12 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
                     epss == null ? null : epss.scores());
             StoreManifest manifest = manifest(base, generation, written);
             publish(manifest);
-            collectGarbage(generation, current == null ? -1 : current.manifest().generation());
+            if (current != null) {
+                // Our own mapping of the replaced generation must not keep its files (Windows).
+                current.close();
+                current = null;
+            }
+            collectGarbage(generation);
             GenerationWriter.Counts counts = written.counts();
             return new CommitReport(
                     counts.added(),
@@ -480,7 +495,11 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
 
     /** What the session remembers of a staged record until commit. */
     private record Pending(
-            long stagingOffset, long contentHash, Instant modified, List<String> ecosystems, List<byte[]> packageKeys) {}
+            long stagingOffset,
+            long contentHash,
+            Instant modified,
+            List<String> ecosystems,
+            List<byte[]> packageKeys) {}
 
     /** Collects one call's records: spooled to the staging file at once, summarized in memory. */
     private final class CallSink implements OsvSink {
@@ -514,8 +533,8 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
                 byte[] key = IndexValues.packageKey(affected.ecosystem(), affected.name());
                 keys.putIfAbsent(new String(key, StandardCharsets.UTF_8), key);
             }
-            Pending incoming = new Pending(
-                    offset, hash, advisory.modified(), List.copyOf(ecosystems), List.copyOf(keys.values()));
+            Pending incoming =
+                    new Pending(offset, hash, advisory.modified(), List.copyOf(ecosystems), List.copyOf(keys.values()));
             Pending previous = accepted.get(advisory.id());
             if (previous == null) {
                 accepted.put(advisory.id(), incoming);
@@ -561,8 +580,8 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
 
     private RecordsFileWriter stagingWriter() throws IOException {
         if (stagingWriter == null) {
-            stagingWriter =
-                    new RecordsFileWriter(stagingDirectory().resolve("staged.rec"), RecordsFileWriter.DEFAULT_WINDOW_SHIFT);
+            stagingWriter = new RecordsFileWriter(
+                    stagingDirectory().resolve("staged.rec"), RecordsFileWriter.DEFAULT_WINDOW_SHIFT);
         }
         return stagingWriter;
     }
@@ -639,8 +658,7 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
         if (!Files.exists(directory.resolve(StoreManifest.FILE_NAME))) {
             return null;
         }
-        StoreManifest manifest =
-                AdvisoryDatabase.readManifest(directory, directory.resolve(StoreManifest.FILE_NAME));
+        StoreManifest manifest = AdvisoryDatabase.readManifest(directory, directory.resolve(StoreManifest.FILE_NAME));
         // We hold the lock: no one collects files under us, so no retry is needed.
         return AdvisoryDatabase.open(directory, manifest);
     }
@@ -716,17 +734,20 @@ public final class AdvisoryDatabaseImporter implements AutoCloseable {
     }
 
     /**
-     * Removes data files of generations other than the new one and the one it replaced (readers that opened
-     * that one a moment ago may still be mapping its files), and staging left by crashed writers.
+     * Removes data files of every generation but the new one, and staging left by crashed writers. A
+     * reader that has mapped the old files keeps reading them (POSIX keeps an unlinked file alive while
+     * mapped; on Windows the delete fails and the next commit tries again); a reader that read the old
+     * manifest but had not opened its files yet finds them gone and reads the new manifest instead. So the
+     * directory holds one copy of the data, not two.
      */
-    private void collectGarbage(long generation, long previousGeneration) {
+    private void collectGarbage(long generation) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 Matcher matcher = FileRole.DATA_FILE.matcher(name);
                 if (matcher.matches()) {
                     long fileGeneration = Long.parseLong(matcher.group(2));
-                    if (fileGeneration != generation && fileGeneration != previousGeneration) {
+                    if (fileGeneration != generation) {
                         deleteQuietly(file);
                     }
                 } else if (name.startsWith(STAGING_PREFIX) && !file.equals(staging)) {

@@ -48,6 +48,15 @@ final class ByteArrayDecoder {
     }
 
     int readVarInt() {
+        // Most counts and lengths fit one byte: a fast path without calls keeps cold (interpreted) decoding
+        // of the first scan's hits cheap.
+        if (position < end) {
+            byte first = bytes[position];
+            if (first >= 0) {
+                position++;
+                return first;
+            }
+        }
         long value = readVarLong();
         if (value > Integer.MAX_VALUE) {
             throw new MalformedDataException("count " + value + " out of range");
@@ -64,7 +73,8 @@ final class ByteArrayDecoder {
     int readCount(int minBytesEach) {
         int count = readVarInt();
         if ((long) count * minBytesEach > end - position) {
-            throw new MalformedDataException("count " + count + " exceeds the remaining " + (end - position) + " bytes");
+            throw new MalformedDataException(
+                    "count " + count + " exceeds the remaining " + (end - position) + " bytes");
         }
         return count;
     }
@@ -90,7 +100,14 @@ final class ByteArrayDecoder {
     }
 
     String readString() {
-        int length = readCount(1);
+        int length = readVarInt();
+        if (length > end - position) {
+            throw new MalformedDataException(
+                    "string of " + length + " bytes exceeds the remaining " + (end - position));
+        }
+        if (length == 0) {
+            return "";
+        }
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
         position += length;
         return value;

@@ -12,7 +12,8 @@ enum FileRole {
     EPSS("epss", "tbl", StoreFormat.Kind.EPSS_TABLE);
 
     /** Any data file name the store writes; nothing else is ever opened or deleted by name from a manifest. */
-    static final Pattern DATA_FILE = Pattern.compile("(advisories|packages|ids|kev|epss)-([0-9]{1,18})\\.(rec|idx|tbl)");
+    static final Pattern DATA_FILE =
+            Pattern.compile("(advisories|packages|ids|kev|epss)-([0-9]{1,18})\\.(rec|idx|tbl)");
 
     final String prefix;
     final String extension;
@@ -35,6 +36,8 @@ enum FileRole {
 
     boolean matches(String fileName) {
         var matcher = DATA_FILE.matcher(fileName);
-        return matcher.matches() && matcher.group(1).equals(prefix) && matcher.group(3).equals(extension);
+        return matcher.matches()
+                && matcher.group(1).equals(prefix)
+                && matcher.group(3).equals(extension);
     }
 }

@@ -30,7 +30,8 @@ final class GenerationWriter {
     private GenerationWriter() {}
 
     /** A staged record: where it is in the staging file and what the indexes need to know about it. */
-    record Staged(byte[] idKey, long stagingOffset, Instant modified, List<String> ecosystems, List<byte[]> packageKeys) {}
+    record Staged(
+            byte[] idKey, long stagingOffset, Instant modified, List<String> ecosystems, List<byte[]> packageKeys) {}
 
     record Counts(int added, int updated, int unchanged, int advisories, SortedMap<String, Integer> byEcosystem) {}
 
@@ -112,7 +113,8 @@ final class GenerationWriter {
             while (b < baseCount || s < staged.size()) {
                 byte[] baseKey = b < baseCount ? baseIds.key(b) : null;
                 Staged incoming = s < staged.size() ? staged.get(s) : null;
-                int order = baseKey == null ? 1 : incoming == null ? -1 : IndexValues.compare(baseKey, incoming.idKey());
+                int order =
+                        baseKey == null ? 1 : incoming == null ? -1 : IndexValues.compare(baseKey, incoming.idKey());
                 IndexValues.IdEntry stored = order <= 0 ? decodeIdEntry(baseIds, b) : null;
                 IndexValues.IdEntry written;
                 if (order < 0) {
@@ -184,8 +186,8 @@ final class GenerationWriter {
     private static void writePackages(Path file, AdvisoryDatabase base, OffsetMap survivors, List<KeyOffset> newKeys)
             throws IOException {
         survivors.seal();
-        newKeys.sort(Comparator.comparing(KeyOffset::key, Arrays::compareUnsigned)
-                .thenComparingLong(KeyOffset::offset));
+        newKeys.sort(
+                Comparator.comparing(KeyOffset::key, Arrays::compareUnsigned).thenComparingLong(KeyOffset::offset));
         SortedTable basePackages = base == null ? null : base.packageTable();
         int baseCount = basePackages == null ? 0 : basePackages.size();
         try (SortedTableWriter writer = new SortedTableWriter(file, StoreFormat.Kind.PACKAGE_INDEX)) {
@@ -234,7 +236,8 @@ final class GenerationWriter {
         try {
             return IndexValues.decodeOffsets(table.value(index));
         } catch (MalformedDataException e) {
-            throw new CorruptAdvisoryDatabaseException(table.name() + " is damaged: " + e.getMessage(), table.name(), e);
+            throw new CorruptAdvisoryDatabaseException(
+                    table.name() + " is damaged: " + e.getMessage(), table.name(), e);
         }
     }
 

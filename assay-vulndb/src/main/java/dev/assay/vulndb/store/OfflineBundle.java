@@ -100,7 +100,8 @@ final class OfflineBundle {
                         channel.position(0);
                         listed.add(copyEntry(zip, entry.getKey(), Channels.newInputStream(channel)));
                     }
-                    listed.add(copyEntry(zip, StoreManifest.FILE_NAME, new java.io.ByteArrayInputStream(storeManifest)));
+                    listed.add(
+                            copyEntry(zip, StoreManifest.FILE_NAME, new java.io.ByteArrayInputStream(storeManifest)));
                     startEntry(zip, MANIFEST);
                     zip.write(bundleManifest(listed));
                     zip.closeEntry();
@@ -192,7 +193,8 @@ final class OfflineBundle {
             for (Listed file : listed.values()) {
                 ZipArchiveEntry entry = byName.get(file.name());
                 if (entry == null) {
-                    throw new CorruptBundleException(name + " lacks " + file.name() + ", which its manifest lists", name);
+                    throw new CorruptBundleException(
+                            name + " lacks " + file.name() + ", which its manifest lists", name);
                 }
                 total += file.size();
                 if (total > maxBytes) {
@@ -229,7 +231,8 @@ final class OfflineBundle {
         } catch (AssayException e) {
             throw new CorruptBundleException(name + " has an unreadable manifest: " + e.getMessage(), name, e);
         }
-        if (!FORMAT.equals(root.path("format").asText()) || root.path("formatVersion").asInt() != VERSION) {
+        if (!FORMAT.equals(root.path("format").asText())
+                || root.path("formatVersion").asInt() != VERSION) {
             throw new CorruptBundleException(name + " is not an Assay advisory bundle of version " + VERSION, name);
         }
         Map<String, Listed> files = new LinkedHashMap<>();
@@ -238,7 +241,8 @@ final class OfflineBundle {
             String fileName = node.path("name").asText("");
             long size = node.path("size").asLong(-1);
             String digest = node.path("sha256").asText("");
-            boolean known = fileName.equals(StoreManifest.FILE_NAME) || FileRole.DATA_FILE.matcher(fileName).matches();
+            boolean known = fileName.equals(StoreManifest.FILE_NAME)
+                    || FileRole.DATA_FILE.matcher(fileName).matches();
             if (!known || size < 0 || !digest.matches("[0-9a-f]{64}")) {
                 throw new CorruptBundleException(name + " lists an invalid file entry: " + fileName, name);
             }
@@ -278,7 +282,8 @@ final class OfflineBundle {
             if (e instanceof NoSuchFileException) {
                 throw (IOException) e;
             }
-            throw new CorruptBundleException(name + ": " + file.name() + " cannot be extracted: " + e.getMessage(), name, e);
+            throw new CorruptBundleException(
+                    name + ": " + file.name() + " cannot be extracted: " + e.getMessage(), name, e);
         }
         String actual = HexFormat.of().formatHex(digest.digest());
         if (size != file.size() || !actual.equals(file.sha256())) {

@@ -21,7 +21,8 @@ final class RecordsFile {
     private final long size;
     private final StoreFormat.Header header;
 
-    private RecordsFile(String name, MappedByteBuffer[] windows, int windowShift, long size, StoreFormat.Header header) {
+    private RecordsFile(
+            String name, MappedByteBuffer[] windows, int windowShift, long size, StoreFormat.Header header) {
         this.name = name;
         this.windows = windows;
         this.windowShift = windowShift;

@@ -88,11 +88,8 @@ final class RecordsFileWriter implements Closeable {
     long finish() throws IOException {
         body.flush();
         StoreFormat.Header header = new StoreFormat.Header(
-                StoreFormat.Kind.RECORDS,
-                count,
-                position - StoreFormat.HEADER_BYTES,
-                windowShift,
-                (int) bodyCrc.getValue());
+                StoreFormat.Kind.RECORDS, count, position - StoreFormat.HEADER_BYTES, windowShift, (int)
+                        bodyCrc.getValue());
         channel.write(header.encode(), 0);
         channel.force(true);
         finished = true;

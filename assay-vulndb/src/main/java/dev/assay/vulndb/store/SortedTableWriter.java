@@ -70,8 +70,7 @@ final class SortedTableWriter implements Closeable {
         }
         writeBody(slotBytes.array(), slotBytes.size());
         body.flush();
-        StoreFormat.Header header =
-                new StoreFormat.Header(kind, count, bodyLength, 0, (int) crc.getValue());
+        StoreFormat.Header header = new StoreFormat.Header(kind, count, bodyLength, 0, (int) crc.getValue());
         channel.write(header.encode(), 0);
         channel.force(true);
         finished = true;

@@ -89,7 +89,11 @@ class OsvFilesTest {
         OsvFiles.readTree(temp, OsvFiles.DEFAULT_LIMITS.withMaxFileBytes(1000), null, collected);
 
         assertThat(collected.records).extracting(Advisory::id).containsExactly("SMALL-1");
-        assertThat(collected.errors).singleElement().asString().contains("BIG-1.json").contains("limit");
+        assertThat(collected.errors)
+                .singleElement()
+                .asString()
+                .contains("BIG-1.json")
+                .contains("limit");
     }
 
     @Test
@@ -109,8 +113,9 @@ class OsvFilesTest {
 
     @Test
     void readZip_osvDump_readsEveryRecordInOrder() throws IOException {
-        Path zip = zip("dump.zip", List.of(
-                entry("A-1.json", record("A-1")), entry("B-2.json", record("B-2")), entry("notes.txt", "x")));
+        Path zip = zip(
+                "dump.zip",
+                List.of(entry("A-1.json", record("A-1")), entry("B-2.json", record("B-2")), entry("notes.txt", "x")));
         Collected collected = new Collected();
 
         OsvFiles.readZip(zip, OsvFiles.DEFAULT_LIMITS, "osv:npm", collected);
@@ -122,9 +127,50 @@ class OsvFilesTest {
     }
 
     @Test
+    void readZip_manyEntriesWithErrorsBetween_deliversInArchiveOrder() throws IOException {
+        List<String[]> entries = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String name = "ORDER-" + i;
+            if (i % 7 == 0) {
+                entries.add(entry(name + ".json", "{\"id\": "));
+                expected.add("error " + name);
+            } else {
+                entries.add(entry(name + ".json", record(name)));
+                expected.add("record " + name);
+            }
+        }
+        Path zip = zip("order.zip", entries);
+        List<String> delivered = new ArrayList<>();
+        OsvSink sink = new OsvSink() {
+            @Override
+            public void record(Advisory advisory, Location location) {
+                delivered.add("record " + advisory.id());
+            }
+
+            @Override
+            public void error(Location location, String reason) {
+                delivered.add("error " + location.path().replaceAll(".*!/(.*)\\.json", "$1"));
+            }
+
+            @Override
+            public void notOsv(Location location, String reason) {
+                delivered.add("not " + location.path());
+            }
+        };
+
+        OsvFiles.readZip(zip, OsvFiles.DEFAULT_LIMITS, null, sink);
+
+        assertThat(delivered).isEqualTo(expected);
+    }
+
+    @Test
     void readZip_traversalEntryNames_areReadAsRecordsAndNothingIsWritten() throws IOException {
-        Path zip = zip("evil.zip", List.of(
-                entry("../../../../tmp/EVIL-1.json", record("EVIL-1")), entry("/etc/EVIL-2.json", record("EVIL-2"))));
+        Path zip = zip(
+                "evil.zip",
+                List.of(
+                        entry("../../../../tmp/EVIL-1.json", record("EVIL-1")),
+                        entry("/etc/EVIL-2.json", record("EVIL-2"))));
         Collected collected = new Collected();
         List<Path> before = listTree();
 
@@ -137,11 +183,14 @@ class OsvFilesTest {
 
     @Test
     void readZip_invalidUtf8EntryName_isTolerated() throws IOException {
-        Path zip = zip("names.zip", List.of(entry("XXXX-1.json", record("NAME-1")), entry("NAME-2.json", record("NAME-2"))));
+        Path zip = zip(
+                "names.zip", List.of(entry("XXXX-1.json", record("NAME-1")), entry("NAME-2.json", record("NAME-2"))));
         byte[] bytes = Files.readAllBytes(zip);
         // Replace the name in the local header and the central directory with bytes that are not UTF-8
         // (the UTF-8 flag stays set, as java.util.zip writes it).
-        replaceAll(bytes, "XXXX".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xC3, '('});
+        replaceAll(bytes, "XXXX".getBytes(StandardCharsets.US_ASCII), new byte[] {
+            (byte) 0xFF, (byte) 0xFE, (byte) 0xC3, '('
+        });
         Files.write(zip, bytes);
         Collected collected = new Collected();
 
@@ -161,7 +210,11 @@ class OsvFilesTest {
         OsvFiles.readZip(zip, OsvFiles.DEFAULT_LIMITS.withMaxFileBytes(1 << 20), null, collected);
 
         assertThat(collected.records).extracting(Advisory::id).containsExactly("OK-1");
-        assertThat(collected.errors).singleElement().asString().contains("BOMB-1.json").contains("limit");
+        assertThat(collected.errors)
+                .singleElement()
+                .asString()
+                .contains("BOMB-1.json")
+                .contains("limit");
     }
 
     @Test
@@ -180,7 +233,8 @@ class OsvFilesTest {
     void readZip_archiveExpandingPastTheTotal_throwsInputTooLarge() throws IOException {
         List<String[]> entries = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            entries.add(entry("R-" + i + ".json", "{\"id\": \"R-" + i + "\", \"details\": \"" + "y".repeat(10_000) + "\"}"));
+            entries.add(entry(
+                    "R-" + i + ".json", "{\"id\": \"R-" + i + "\", \"details\": \"" + "y".repeat(10_000) + "\"}"));
         }
         Path zip = zip("total.zip", entries);
         Collected collected = new Collected();
@@ -243,8 +297,12 @@ class OsvFilesTest {
             aliasBomb.append("]\n");
         }
         String deep = "{\"id\": \"DEEP-1\", \"x\": " + "[".repeat(3000) + "]".repeat(3000) + "}";
-        Path zip = zip("hostile.zip", List.of(
-                entry("ALIAS-1.yaml", aliasBomb.toString()), entry("DEEP-1.json", deep), entry("OK-2.json", record("OK-2"))));
+        Path zip = zip(
+                "hostile.zip",
+                List.of(
+                        entry("ALIAS-1.yaml", aliasBomb.toString()),
+                        entry("DEEP-1.json", deep),
+                        entry("OK-2.json", record("OK-2"))));
         Collected collected = new Collected();
 
         OsvFiles.readZip(zip, OsvFiles.DEFAULT_LIMITS, null, collected);

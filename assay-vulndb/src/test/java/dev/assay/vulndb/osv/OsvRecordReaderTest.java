@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class OsvRecordReaderTest {
     private static Advisory advisory(String fixture, OsvRecordReader.Format format, String source) {
-        OsvDocument document = OsvRecordReader.read(Fixtures.bytes(OsvRecordReaderTest.class, fixture), format, fixture, source);
+        OsvDocument document =
+                OsvRecordReader.read(Fixtures.bytes(OsvRecordReaderTest.class, fixture), format, fixture, source);
         assertThat(document).isInstanceOf(OsvDocument.Record.class);
         return ((OsvDocument.Record) document).advisory();
     }
@@ -68,7 +69,8 @@ class OsvRecordReaderTest {
         assertThat(affected.name()).isEqualTo("Example_Templates");
         assertThat(affected.purl()).isEqualTo("pkg:pypi/example-templates");
         // YAML 1.1 would read 1.10 as the number 1.1 and 0 as an integer; the failsafe schema keeps the text.
-        assertThat(affected.ranges().get(0).events()).containsExactly(RangeEvent.introduced("0"), RangeEvent.fixed("1.10"));
+        assertThat(affected.ranges().get(0).events())
+                .containsExactly(RangeEvent.introduced("0"), RangeEvent.fixed("1.10"));
         assertThat(affected.ranges().get(1).type()).isEqualTo(AffectedRange.Type.GIT);
         assertThat(affected.ranges().get(1).repo()).isEqualTo("https://example.com/templates");
         assertThat(affected.versions()).containsExactly("1.0", "1.9", "1.10.0rc1");
@@ -97,7 +99,9 @@ class OsvRecordReaderTest {
                         new Rating(Rating.DATABASE, Double.NaN, Severity.MEDIUM, "", "Ubuntu"),
                         new Rating(Rating.DATABASE, Double.NaN, Severity.CRITICAL, "", "GHSA"));
         // The entry without a package is dropped; the unknown range type is dropped, its versions kept.
-        assertThat(advisory.affected()).extracting(AffectedPackage::ecosystem).containsExactly("Maven", "Maven", "Debian:12");
+        assertThat(advisory.affected())
+                .extracting(AffectedPackage::ecosystem)
+                .containsExactly("Maven", "Maven", "Debian:12");
         assertThat(advisory.affected().get(0).severity()).isEqualTo("HIGH");
         assertThat(advisory.affected().get(2).ranges()).isEmpty();
         assertThat(advisory.affected().get(2).versions()).containsExactly("2.14.0-1");
@@ -170,8 +174,7 @@ class OsvRecordReaderTest {
 
     @Test
     void read_malformedJson_throwsUnableToParse() {
-        assertThatThrownBy(() -> read("{\"id\": \"X-3\", "))
-                .isInstanceOf(UnableToParseException.class);
+        assertThatThrownBy(() -> read("{\"id\": \"X-3\", ")).isInstanceOf(UnableToParseException.class);
     }
 
     @Test
@@ -226,6 +229,7 @@ class OsvRecordReaderTest {
     }
 
     private static OsvDocument read(String json) {
-        return OsvRecordReader.read(json.getBytes(StandardCharsets.UTF_8), OsvRecordReader.Format.JSON, "inline.json", null);
+        return OsvRecordReader.read(
+                json.getBytes(StandardCharsets.UTF_8), OsvRecordReader.Format.JSON, "inline.json", null);
     }
 }

@@ -20,7 +20,8 @@ class AdvisoryCodecTest {
 
     @Test
     void decode_minimalAdvisory_isEqual() {
-        Advisory advisory = new Advisory("MIN-1", List.of(), null, null, null, null, null, List.of(), List.of(), List.of(), null);
+        Advisory advisory =
+                new Advisory("MIN-1", List.of(), null, null, null, null, null, List.of(), List.of(), List.of(), null);
 
         byte[] bytes = AdvisoryCodec.encode(advisory);
 

@@ -28,8 +28,7 @@ class AdvisoryDatabaseTest {
     Path temp;
 
     static CommitReport write(Path db, List<Advisory> advisories) {
-        try (AdvisoryDatabaseImporter importer =
-                AdvisoryDatabaseImporter.open(db, Clock.fixed(NOW, ZoneOffset.UTC))) {
+        try (AdvisoryDatabaseImporter importer = AdvisoryDatabaseImporter.open(db, Clock.fixed(NOW, ZoneOffset.UTC))) {
             importer.importAdvisories(advisories, "test");
             return importer.commit();
         }
@@ -56,33 +55,58 @@ class AdvisoryDatabaseTest {
     @Test
     void advisories_namesSpelledAsInventoriesHaveThem_areNormalized() {
         Path db = temp.resolve("db");
-        write(db, List.of(
-                advisory("PY-1", null, "PyPI", "Django"),
-                advisory("PY-2", null, "PyPI", "zope.interface"),
-                advisory("RS-1", null, "crates.io", "tokio_util"),
-                advisory("MVN-1", null, "Maven", "org.Example:Lib"),
-                advisory("DEB-1", null, "Debian:12", "OpenSSL")));
+        write(
+                db,
+                List.of(
+                        advisory("PY-1", null, "PyPI", "Django"),
+                        advisory("PY-2", null, "PyPI", "zope.interface"),
+                        advisory("RS-1", null, "crates.io", "tokio_util"),
+                        advisory("MVN-1", null, "Maven", "org.Example:Lib"),
+                        advisory("DEB-1", null, "Debian:12", "OpenSSL")));
 
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
-            assertThat(store.advisories("PyPI", "django")).extracting(Advisory::id).containsExactly("PY-1");
-            assertThat(store.advisories("PyPI", "DJANGO")).extracting(Advisory::id).containsExactly("PY-1");
-            assertThat(store.advisories("PyPI", "zope-interface")).extracting(Advisory::id).containsExactly("PY-2");
-            assertThat(store.advisories("PyPI", "Zope_Interface")).extracting(Advisory::id).containsExactly("PY-2");
-            assertThat(store.advisories("crates.io", "tokio-util")).extracting(Advisory::id).containsExactly("RS-1");
+            assertThat(store.advisories("PyPI", "django"))
+                    .extracting(Advisory::id)
+                    .containsExactly("PY-1");
+            assertThat(store.advisories("PyPI", "DJANGO"))
+                    .extracting(Advisory::id)
+                    .containsExactly("PY-1");
+            assertThat(store.advisories("PyPI", "zope-interface"))
+                    .extracting(Advisory::id)
+                    .containsExactly("PY-2");
+            assertThat(store.advisories("PyPI", "Zope_Interface"))
+                    .extracting(Advisory::id)
+                    .containsExactly("PY-2");
+            assertThat(store.advisories("crates.io", "tokio-util"))
+                    .extracting(Advisory::id)
+                    .containsExactly("RS-1");
             // Maven is case-sensitive.
             assertThat(store.advisories("Maven", "org.example:lib")).isEmpty();
-            assertThat(store.advisories("Maven", "org.Example:Lib")).extracting(Advisory::id).containsExactly("MVN-1");
+            assertThat(store.advisories("Maven", "org.Example:Lib"))
+                    .extracting(Advisory::id)
+                    .containsExactly("MVN-1");
             // The release suffix is not part of the key; the record keeps it for the matcher.
-            assertThat(store.advisories("Debian", "openssl")).singleElement()
-                    .satisfies(found -> assertThat(found.affected().get(0).ecosystem()).isEqualTo("Debian:12"));
+            assertThat(store.advisories("Debian", "openssl"))
+                    .singleElement()
+                    .satisfies(found ->
+                            assertThat(found.affected().get(0).ecosystem()).isEqualTo("Debian:12"));
         }
     }
 
     @Test
     void advisories_withdrawnRecord_isKeptAndFlagged() {
         Advisory withdrawn = new Advisory(
-                "GONE-1", List.of(), "s", "d", null, NOW, NOW, advisory("X", null, "npm", "left-pad").affected(),
-                List.of(), List.of(), "test");
+                "GONE-1",
+                List.of(),
+                "s",
+                "d",
+                null,
+                NOW,
+                NOW,
+                advisory("X", null, "npm", "left-pad").affected(),
+                List.of(),
+                List.of(),
+                "test");
         Path db = temp.resolve("db");
         write(db, List.of(withdrawn));
 
@@ -99,7 +123,8 @@ class AdvisoryDatabaseTest {
         // 4 KiB windows: records of 1-3 KiB force padding and frames at window starts.
         List<Advisory> advisories = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            advisories.add(TestAdvisories.advisoryWithSummary("WIN-" + i, null, "x".repeat(500 + (i * 37) % 2500), "npm", "pkg-" + (i % 17)));
+            advisories.add(TestAdvisories.advisoryWithSummary(
+                    "WIN-" + i, null, "x".repeat(500 + (i * 37) % 2500), "npm", "pkg-" + (i % 17)));
         }
         Path db = temp.resolve("db");
         try (AdvisoryDatabaseImporter importer = AdvisoryDatabase.importer(db).windowShift(12)) {
@@ -136,7 +161,8 @@ class AdvisoryDatabaseTest {
                             LocalDate.parse("2099-08-25"),
                             LocalDate.parse("2099-09-15"),
                             true));
-            assertThat(store.kev("CVE-2099-3333")).hasValueSatisfying(entry -> assertThat(entry.dateAdded()).isNull());
+            assertThat(store.kev("CVE-2099-3333"))
+                    .hasValueSatisfying(entry -> assertThat(entry.dateAdded()).isNull());
             assertThat(store.kev("CVE-2099-2222")).isEmpty();
             assertThat(store.epss("CVE-2099-2222")).contains(new EpssScore("CVE-2099-2222", 0.00043, 0.11));
             assertThat(store.epss(" cve-2099-1111 ")).contains(new EpssScore("CVE-2099-1111", 0.97512, 0.99987));
@@ -149,8 +175,8 @@ class AdvisoryDatabaseTest {
     @Test
     void info_afterImports_describesContentsAndSources() {
         Path db = temp.resolve("db");
-        try (AdvisoryDatabaseImporter importer =
-                AdvisoryDatabaseImporter.open(db, Clock.fixed(NOW, ZoneOffset.UTC)).snapshot(true)) {
+        try (AdvisoryDatabaseImporter importer = AdvisoryDatabaseImporter.open(db, Clock.fixed(NOW, ZoneOffset.UTC))
+                .snapshot(true)) {
             importer.importAdvisories(
                     List.of(
                             advisory("A-1", null, "npm", "a"),
@@ -166,8 +192,11 @@ class AdvisoryDatabaseTest {
             assertThat(info.location()).isEqualTo(db.toString());
             assertThat(info.updatedAt()).isEqualTo(NOW);
             assertThat(info.snapshot()).isTrue();
-            assertThat(info.advisoriesByEcosystem()).containsExactly(
-                    java.util.Map.entry("Debian", 1), java.util.Map.entry("PyPI", 1), java.util.Map.entry("npm", 2));
+            assertThat(info.advisoriesByEcosystem())
+                    .containsExactly(
+                            java.util.Map.entry("Debian", 1),
+                            java.util.Map.entry("PyPI", 1),
+                            java.util.Map.entry("npm", 2));
             assertThat(store.advisoryCount()).isEqualTo(3);
             assertThat(info.kevEntries()).isEqualTo(2);
             assertThat(info.sources()).extracting(StoreInfo.Source::kind).containsExactly("osv", "kev");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.assay.model.Advisory;
 import dev.assay.model.InvalidInputException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,38 @@ class AtomicityTest {
     }
 
     @Test
+    void importer_lockHeldByAnotherProcess_isRefused() throws Exception {
+        seed();
+        Path javaLauncher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(
+                        javaLauncher.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolderProcess.class.getName(),
+                        db.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            String line = new BufferedReader(new java.io.InputStreamReader(
+                            holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(line).isEqualTo("locked");
+
+            assertThatThrownBy(() -> AdvisoryDatabase.importer(db)).isInstanceOf(AdvisoryDatabaseLockedException.class);
+            // Readers are not blocked by a writer.
+            try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
+                assertThat(store.advisories("npm", "a")).hasSize(1);
+            }
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        try (AdvisoryDatabaseImporter importer = AdvisoryDatabase.importer(db)) {
+            assertThat(importer).isNotNull();
+        }
+    }
+
+    @Test
     void importer_closedWithoutCommit_changesNothingAndLeavesNoStaging() throws IOException {
         seed();
         Map<String, byte[]> before = snapshot();
@@ -90,7 +123,10 @@ class AtomicityTest {
         Files.write(db.resolve("advisories-7.rec"), new byte[100]);
         Files.write(db.resolve("packages-7.idx"), new byte[10]);
         Files.writeString(db.resolve("assay-db.json.tmp"), "{\"format\": \"assay-adv");
-        Files.createDirectories(db.resolve(".staging-crashed")).resolve("staged.rec").toFile().createNewFile();
+        Files.createDirectories(db.resolve(".staging-crashed"))
+                .resolve("staged.rec")
+                .toFile()
+                .createNewFile();
 
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
             assertThat(store.advisories("npm", "a")).extracting(Advisory::id).containsExactly("OLD-1");
@@ -103,7 +139,8 @@ class AtomicityTest {
         try (Stream<Path> files = Files.list(db)) {
             assertThat(files.map(file -> file.getFileName().toString()))
                     .doesNotContain("advisories-7.rec", "packages-7.idx", ".staging-crashed", "assay-db.json.tmp")
-                    .contains("advisories-8.rec", "advisories-1.rec");
+                    .contains("advisories-8.rec")
+                    .doesNotContain("advisories-1.rec");
         }
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
             assertThat(store.advisories("npm", "a")).extracting(Advisory::id).containsExactly("NEW-1", "OLD-1");
@@ -193,7 +230,9 @@ class AtomicityTest {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.list(db)) {
             for (Path path : paths.toList()) {
-                files.put(path.getFileName().toString(), Files.isDirectory(path) ? new byte[0] : Files.readAllBytes(path));
+                files.put(
+                        path.getFileName().toString(),
+                        Files.isDirectory(path) ? new byte[0] : Files.readAllBytes(path));
             }
         }
         return files;

@@ -52,10 +52,11 @@ class CorporaImportTest {
         assertThat(advisoriesReport.warnings())
                 .anySatisfy(warning -> assertThat(warning.location().path()).startsWith("nodejs-security-wg/"));
         assertThat(advisoriesReport.filesIgnored()).isGreaterThanOrEqualTo(1205);
-        assertThat(advisoriesReport.errors()).allSatisfy(error -> assertThat(error.location().path())
-                .doesNotStartWith("golang-vulndb/")
-                .doesNotStartWith("pypa-advisory-database/")
-                .doesNotStartWith("rustsec-advisory-db/"));
+        assertThat(advisoriesReport.errors())
+                .allSatisfy(error -> assertThat(error.location().path())
+                        .doesNotStartWith("golang-vulndb/")
+                        .doesNotStartWith("pypa-advisory-database/")
+                        .doesNotStartWith("rustsec-advisory-db/"));
     }
 
     @Test
@@ -83,6 +84,38 @@ class CorporaImportTest {
             assertThat(store.advisories("PyPI", "zope.interface"))
                     .isEqualTo(store.advisories("PyPI", "zope-interface"));
             assertThat(store.advisories("PyPI", "Jinja2")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void open_corporaDatabase_keepsPypaRecordsThatFailSchemaValidation() {
+        // Their GIT "fixed" events are short hashes; the records are still usable for matching.
+        try (AdvisoryDatabase store = AdvisoryDatabase.open(database)) {
+            for (String id : List.of("PYSEC-2021-371", "PYSEC-2021-424", "PYSEC-2019-155", "PYSEC-2023-80")) {
+                assertThat(store.advisory(id)).as(id).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void open_corporaDatabase_keepsWithdrawnRustsecRecordsFlagged() {
+        try (AdvisoryDatabase store = AdvisoryDatabase.open(database)) {
+            assertThat(store.advisory("RUSTSEC-2020-0053").orElseThrow().isWithdrawn())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void importPath_maliciousPackagesWithAnIdlessRecord_failsThatRecordOnly() {
+        Path malicious = Corpora.require("malicious-packages/ossf-malicious-packages");
+        try (AdvisoryDatabaseImporter importer = AdvisoryDatabase.importer(workspace.resolve("mal"))) {
+            ImportReport report = importer.importPath(malicious);
+
+            assertThat(report.recordsAccepted()).isEqualTo(1);
+            assertThat(report.errors()).singleElement().satisfies(error -> {
+                assertThat(error.location().path()).isEqualTo("MAL-0000-flatmap-stream.json");
+                assertThat(error.reason()).contains("without an id");
+            });
         }
     }
 }

@@ -27,17 +27,21 @@ class IncrementalImportTest {
 
     @Test
     void commit_intoExistingStore_replacesOnlyNewerRecordsAndKeepsTheRest() {
-        commit(db, List.of(
-                advisoryWithSummary("KEEP-1", "2099-01-01T00:00:00Z", "kept", "npm", "a"),
-                advisoryWithSummary("NEWER-1", "2099-01-01T00:00:00Z", "old text", "npm", "b"),
-                advisoryWithSummary("OLDER-1", "2099-06-01T00:00:00Z", "stored text", "npm", "c"),
-                advisoryWithSummary("SAME-1", "2099-01-01T00:00:00Z", "same", "npm", "d")));
+        commit(
+                db,
+                List.of(
+                        advisoryWithSummary("KEEP-1", "2099-01-01T00:00:00Z", "kept", "npm", "a"),
+                        advisoryWithSummary("NEWER-1", "2099-01-01T00:00:00Z", "old text", "npm", "b"),
+                        advisoryWithSummary("OLDER-1", "2099-06-01T00:00:00Z", "stored text", "npm", "c"),
+                        advisoryWithSummary("SAME-1", "2099-01-01T00:00:00Z", "same", "npm", "d")));
 
-        CommitReport report = commit(db, List.of(
-                advisoryWithSummary("NEWER-1", "2099-02-01T00:00:00Z", "new text", "npm", "b"),
-                advisoryWithSummary("OLDER-1", "2099-05-01T00:00:00Z", "outdated text", "npm", "c"),
-                advisoryWithSummary("SAME-1", "2099-01-01T00:00:00Z", "same", "npm", "d"),
-                advisoryWithSummary("NEW-1", "2099-01-01T00:00:00Z", "brand new", "npm", "e")));
+        CommitReport report = commit(
+                db,
+                List.of(
+                        advisoryWithSummary("NEWER-1", "2099-02-01T00:00:00Z", "new text", "npm", "b"),
+                        advisoryWithSummary("OLDER-1", "2099-05-01T00:00:00Z", "outdated text", "npm", "c"),
+                        advisoryWithSummary("SAME-1", "2099-01-01T00:00:00Z", "same", "npm", "d"),
+                        advisoryWithSummary("NEW-1", "2099-01-01T00:00:00Z", "brand new", "npm", "e")));
 
         assertThat(report.added()).isEqualTo(1);
         assertThat(report.updated()).isEqualTo(1);
@@ -48,7 +52,9 @@ class IncrementalImportTest {
             assertThat(store.advisory("NEWER-1").orElseThrow().summary()).isEqualTo("new text");
             assertThat(store.advisory("OLDER-1").orElseThrow().summary()).isEqualTo("stored text");
             assertThat(store.advisory("NEW-1").orElseThrow().summary()).isEqualTo("brand new");
-            assertThat(store.advisories("npm", "b")).extracting(Advisory::summary).containsExactly("new text");
+            assertThat(store.advisories("npm", "b"))
+                    .extracting(Advisory::summary)
+                    .containsExactly("new text");
             assertThat(store.info().advisoriesByEcosystem()).containsEntry("npm", 5);
         }
     }
@@ -61,20 +67,26 @@ class IncrementalImportTest {
 
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
             assertThat(store.advisories("npm", "old-name")).isEmpty();
-            assertThat(store.advisories("PyPI", "new-name")).extracting(Advisory::id).containsExactly("MOVE-1");
+            assertThat(store.advisories("PyPI", "new-name"))
+                    .extracting(Advisory::id)
+                    .containsExactly("MOVE-1");
             assertThat(store.info().advisoriesByEcosystem()).containsOnlyKeys("PyPI");
         }
     }
 
     @Test
     void commit_withoutModifiedDates_theLaterImportWinsWhenContentDiffers() {
-        commit(db, List.of(
-                advisoryWithSummary("NODATE-1", null, "first", "Go", "example.com/a"),
-                advisoryWithSummary("NODATE-2", null, "first", "Go", "example.com/b")));
+        commit(
+                db,
+                List.of(
+                        advisoryWithSummary("NODATE-1", null, "first", "Go", "example.com/a"),
+                        advisoryWithSummary("NODATE-2", null, "first", "Go", "example.com/b")));
 
-        CommitReport report = commit(db, List.of(
-                advisoryWithSummary("NODATE-1", null, "second", "Go", "example.com/a"),
-                advisoryWithSummary("NODATE-2", null, "first", "Go", "example.com/b")));
+        CommitReport report = commit(
+                db,
+                List.of(
+                        advisoryWithSummary("NODATE-1", null, "second", "Go", "example.com/a"),
+                        advisoryWithSummary("NODATE-2", null, "first", "Go", "example.com/b")));
 
         assertThat(report.updated()).isEqualTo(1);
         assertThat(report.unchanged()).isEqualTo(1);
@@ -101,13 +113,16 @@ class IncrementalImportTest {
             assertThat(report.added()).isEqualTo(1);
         }
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
-            assertThat(store.advisories("npm", "a")).extracting(Advisory::summary).containsExactly("newest");
+            assertThat(store.advisories("npm", "a"))
+                    .extracting(Advisory::summary)
+                    .containsExactly("newest");
         }
     }
 
     @Test
     void commit_reimportOfTheSameRecords_changesNothing() {
-        List<Advisory> advisories = List.of(advisory("R-1", "2099-01-01T00:00:00Z", "npm", "a"), TestAdvisories.full("R-2"));
+        List<Advisory> advisories =
+                List.of(advisory("R-1", "2099-01-01T00:00:00Z", "npm", "a"), TestAdvisories.full("R-2"));
         commit(db, advisories);
 
         CommitReport report = commit(db, advisories);
@@ -135,19 +150,21 @@ class IncrementalImportTest {
             assertThat(store.advisories("npm", "a")).hasSize(1);
             assertThat(store.epss("CVE-2099-3333")).isPresent();
             assertThat(store.kev("CVE-2099-1111")).isPresent();
-            assertThat(store.info().sources()).extracting(source -> source.kind()).containsExactly("osv", "epss", "kev");
+            assertThat(store.info().sources())
+                    .extracting(source -> source.kind())
+                    .containsExactly("osv", "epss", "kev");
         }
     }
 
     @Test
-    void commit_manyTimes_keepsOnlyTheCurrentAndThePreviousGeneration() throws IOException {
+    void commit_manyTimes_keepsOnlyTheCurrentGeneration() throws IOException {
         for (int i = 0; i < 4; i++) {
             commit(db, List.of(advisory("GEN-" + i, null, "npm", "a")));
         }
 
         try (Stream<Path> files = Files.list(db)) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".rec")))
-                    .containsExactlyInAnyOrder("advisories-3.rec", "advisories-4.rec");
+                    .containsExactly("advisories-4.rec");
         }
         try (AdvisoryDatabase store = AdvisoryDatabase.open(db)) {
             assertThat(store.advisories("npm", "a")).hasSize(4);

@@ -39,7 +39,8 @@ final class TestAdvisories {
                 modified == null ? null : Instant.parse(modified),
                 null,
                 affected,
-                List.of(new Rating("CVSS_V3", 7.5, Severity.HIGH, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", "TEST")),
+                List.of(new Rating(
+                        "CVSS_V3", 7.5, Severity.HIGH, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:H", "TEST")),
                 List.of("https://example.com/" + id),
                 "test");
     }
