@@ -40,21 +40,23 @@ final class DbStatusCommand implements Callable<Integer> {
                     "db status writes text or json, not '" + options.format + "'", options.format);
         }
         StoreInfo info;
+        int advisories;
         try (AdvisoryDatabase store = AdvisoryDatabase.open(database.resolve())) {
             info = store.info();
+            advisories = store.advisoryCount();
         }
         Duration age = Duration.between(info.updatedAt(), Clock.systemUTC().instant());
         OutputTarget.write(options.output, db.terminal().out(), out -> {
             if (format.equals("json")) {
-                json(info, age, out);
+                json(info, advisories, age, out);
             } else {
-                text(info, age, out);
+                text(info, advisories, age, out);
             }
         });
         return ExitCodes.OK;
     }
 
-    private static void text(StoreInfo info, Duration age, OutputStream out) {
+    private static void text(StoreInfo info, int advisories, Duration age, OutputStream out) {
         PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
         print.println("Database:   " + info.location());
         print.println("Kind:       "
@@ -62,7 +64,7 @@ final class DbStatusCommand implements Callable<Integer> {
                         ? "SNAPSHOT bundled with Assay (a small offline sample, not complete data; run 'assay db update')"
                         : "full"));
         print.println("Updated:    " + info.updatedAt() + " (" + Ages.describe(age) + " ago)");
-        print.println("Advisories: " + info.advisories());
+        print.println("Advisories: " + advisories + " (per ecosystem:)");
         for (Map.Entry<String, Integer> entry : info.advisoriesByEcosystem().entrySet()) {
             print.printf(Locale.ROOT, "  %-20s %8d%n", entry.getKey(), entry.getValue());
         }
@@ -81,7 +83,8 @@ final class DbStatusCommand implements Callable<Integer> {
         print.flush();
     }
 
-    private static void json(StoreInfo info, Duration age, OutputStream out) throws java.io.IOException {
+    private static void json(StoreInfo info, int advisories, Duration age, OutputStream out)
+            throws java.io.IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
@@ -89,7 +92,7 @@ final class DbStatusCommand implements Callable<Integer> {
             json.writeBooleanField("snapshot", info.snapshot());
             json.writeStringField("updatedAt", info.updatedAt().toString());
             json.writeNumberField("ageSeconds", age.toSeconds());
-            json.writeNumberField("advisories", info.advisories());
+            json.writeNumberField("advisories", advisories);
             json.writeObjectFieldStart("advisoriesByEcosystem");
             for (Map.Entry<String, Integer> entry : info.advisoriesByEcosystem().entrySet()) {
                 json.writeNumberField(entry.getKey(), entry.getValue());

@@ -3,6 +3,7 @@ package dev.assay.engine;
 import dev.assay.model.AdvisoryDatabaseSummary;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.NoVerdictException;
+import dev.assay.vulndb.AdvisoryStore;
 import dev.assay.vulndb.StoreInfo;
 import dev.assay.vulndb.store.AdvisoryDatabase;
 import dev.assay.vulndb.store.AdvisoryDatabaseImporter;
@@ -100,9 +101,12 @@ public final class AdvisoryDatabases {
         }
     }
 
-    public static AdvisoryDatabaseSummary summary(StoreInfo info) {
+    public static AdvisoryDatabaseSummary summary(AdvisoryStore store) {
+        StoreInfo info = store.info();
         Instant updated = info.updatedAt() == null ? Instant.EPOCH : info.updatedAt();
-        return new AdvisoryDatabaseSummary(info.location(), updated, info.snapshot(), info.advisories());
+        // A record affecting two ecosystems counts once here, unlike in the per-ecosystem counts.
+        int advisories = store instanceof AdvisoryDatabase database ? database.advisoryCount() : info.advisories();
+        return new AdvisoryDatabaseSummary(info.location(), updated, info.snapshot(), advisories);
     }
 
     /** Parses {@code 7d}, {@code 36h}, {@code 90m} or an ISO-8601 duration ({@code P7D}). */

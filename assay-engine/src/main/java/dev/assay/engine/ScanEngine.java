@@ -65,7 +65,7 @@ public final class ScanEngine {
             document.warnings().forEach(warning -> warnings.add(document.source() + ": " + warning));
         }
         ScanResult result =
-                new ScanResult(sbom, applied.findings(), applied.suppressed(), AdvisoryDatabases.summary(store.info()));
+                new ScanResult(sbom, applied.findings(), applied.suppressed(), AdvisoryDatabases.summary(store));
         return new ScanOutcome(result, report.unchecked(), report.checkedComponents(), warnings);
     }
 

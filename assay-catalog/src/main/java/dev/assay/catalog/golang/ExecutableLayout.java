@@ -166,9 +166,8 @@ record ExecutableLayout(String format, ByteOrder order, int pointerSize, Region 
         // Go's linker names the build info section; the first writable segment is searched only when the
         // section names are gone (sstrip) or the binary has other Go sections. Otherwise every shared
         // library of a root filesystem would have its data segment scanned for nothing.
-        Region data = buildInfoSection != null
-                ? buildInfoSection
-                : (!sectionsRead || goSections ? firstWritableLoad : null);
+        Region data =
+                buildInfoSection != null ? buildInfoSection : (!sectionsRead || goSections ? firstWritableLoad : null);
         return data == null
                 ? Optional.empty()
                 : Optional.of(new ExecutableLayout("ELF", order, is64 ? 8 : 4, data, segments));
