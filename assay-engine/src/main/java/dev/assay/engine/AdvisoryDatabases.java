@@ -41,7 +41,10 @@ public final class AdvisoryDatabases {
      */
     public static AdvisoryDatabase open(Path directory, boolean installSnapshot) {
         try {
-            return AdvisoryDatabase.open(directory);
+            long started = System.nanoTime();
+            AdvisoryDatabase database = AdvisoryDatabase.open(directory);
+            LOG.debug("opened the advisory database {} in {} ms", directory, (System.nanoTime() - started) / 1_000_000);
+            return database;
         } catch (NoVerdictException missing) {
             if (!installSnapshot) {
                 throw new NoVerdictException(

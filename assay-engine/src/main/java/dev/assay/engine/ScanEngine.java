@@ -18,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * source (or SBOM document), then inventory, then matching, then VEX: one {@link ScanResult}. The CLI and
  * the server both scan through this class, so a verdict seen in one can be reproduced with the other.
  */
 public final class ScanEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanEngine.class);
+
     private final InventoryEngine inventory;
     private final VulnerabilityMatcher matcher;
     private final VexApplier vex;
@@ -54,7 +58,14 @@ public final class ScanEngine {
             AdvisoryStore store,
             ProgressListener progress) {
         progress.phase("matching", sbom.components().size());
+        long started = System.nanoTime();
         MatchReport report = matcher.match(store, sbom);
+        LOG.debug(
+                "matched {} components in {} ms: {} findings, {} not checked",
+                sbom.components().size(),
+                (System.nanoTime() - started) / 1_000_000,
+                report.findings().size(),
+                report.unchecked().size());
         List<Finding> findings = report.findings();
         if (ignoreUnfixed) {
             findings = findings.stream().filter(Finding::hasFix).toList();
