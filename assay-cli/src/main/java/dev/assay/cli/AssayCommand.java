@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
             "Software supply-chain security: what is in it, is it what it claims to be, can I trust how it was built.",
             ""
         },
-        subcommands = {SbomCommand.class, ScanCommand.class, DbCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = ExitCodes.HELP_SECTION)
 final class AssayCommand implements Callable<Integer> {

@@ -21,7 +21,7 @@ record CliRun(int exitCode, String out, String err) {
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), outStream, errStream, false);
-            CommandLine commandLine = Main.commandLine(terminal);
+            CommandLine commandLine = Main.commandLine(terminal, args);
             customization.accept(commandLine);
             int exitCode = commandLine.execute(args);
             return new CliRun(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
