@@ -9,7 +9,12 @@ import dev.assay.model.ComponentKind;
 import dev.assay.model.Purl;
 import dev.assay.model.Sbom;
 import dev.assay.model.SbomMetadata;
+import dev.assay.sbom.SbomCodecs;
 import dev.assay.vulndb.store.AdvisoryDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +38,23 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Matching a 5,000-component inventory against the advisory database: the target is under 200 ms after JVM
- * start-up ({@code coldMatch}, one call in each fresh JVM). A third of the components are packages the
- * database has advisories for, at versions spread from very old to current, so that range evaluation,
- * record decoding and alias merging all run; the rest are packages it has never heard of.
+ * start-up ({@code coldMatch}, one call in each fresh JVM). Two inventories: a real one ({@code sbomFile},
+ * the corpora lockfiles side by side) and, by default, a synthetic stress case in which a third of the
+ * components are the most-advised packages of the database (Django, Pillow, golang.org/x/net...) at
+ * versions from 0.0.0 to 9.29.19, so that thousands of components are affected by dozens of records each.
  */
 @State(Scope.Benchmark)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class MatchBenchmark {
     @Param("5000")
     public int components;
+
+    /**
+     * A real inventory to match instead of the synthetic one, e.g. {@code -p
+     * sbomFile=bench/out/scan/inventory.cdx.json} (the corpora lockfiles, written by bench/scan).
+     */
+    @Param("")
+    public String sbomFile;
 
     private AdvisoryDatabase database;
     private Sbom sbom;
@@ -50,7 +63,7 @@ public class MatchBenchmark {
     @Setup(Level.Trial)
     public void prepare() {
         database = AdvisoryDatabase.open(SnapshotDatabase.directory());
-        sbom = inventory(database, components);
+        sbom = sbomFile.isBlank() ? inventory(database, components) : read(Path.of(sbomFile));
         matcher = VulnerabilityMatcher.withDefaultMatchers();
     }
 
@@ -75,6 +88,14 @@ public class MatchBenchmark {
     @Measurement(iterations = 5, time = 2)
     public MatchReport warmMatch() {
         return matcher.match(database, sbom);
+    }
+
+    private static Sbom read(Path file) {
+        try {
+            return SbomCodecs.read(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Real package names from the database's own records, fixed seed, so every run scans the same SBOM. */
