@@ -3,18 +3,14 @@ package dev.assay.cli;
 import dev.assay.engine.AdvisoryDatabases;
 import dev.assay.engine.Ages;
 import dev.assay.engine.AssayVersion;
-import dev.assay.engine.InventoryRequest;
-import dev.assay.engine.RegistryOptions;
 import dev.assay.engine.ScanEngine;
 import dev.assay.engine.ScanGate;
 import dev.assay.engine.ScanOutcome;
 import dev.assay.engine.ScanRequest;
-import dev.assay.engine.TargetKind;
 import dev.assay.match.UncheckedComponent;
 import dev.assay.model.Finding;
 import dev.assay.model.ScanResult;
 import dev.assay.model.Severity;
-import dev.assay.model.untrusted.Limits;
 import dev.assay.report.ReportOptions;
 import dev.assay.report.ScanReportFormats;
 import dev.assay.report.ScanReportWriter;
@@ -30,11 +26,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code assay scan TARGET}: the vulnerabilities of what {@code assay sbom} finds, or of an SBOM. */
@@ -59,26 +53,8 @@ final class ScanCommand implements Callable<Integer> {
     @ParentCommand
     AssayCommand parent;
 
-    @Parameters(
-            index = "0",
-            arity = "0..1",
-            paramLabel = "TARGET",
-            description = "Directory, file, OCI layout, docker-save tarball, image reference or SBOM document.")
-    String target;
-
-    @ArgGroup(exclusive = true)
-    ExplicitKind explicitKind;
-
-    static final class ExplicitKind {
-        @Option(names = "--rootfs", paramLabel = "DIR", description = "Treat DIR as an unpacked root filesystem.")
-        String rootfs;
-
-        @Option(
-                names = "--source-kind",
-                paramLabel = "KIND",
-                description = "Force how TARGET is read: ${COMPLETION-CANDIDATES}.")
-        TargetKind kind;
-    }
+    @Mixin
+    InventoryTargetOptions inventory;
 
     @Mixin
     DatabaseOption database;
@@ -110,18 +86,6 @@ final class ScanCommand implements Callable<Integer> {
             description = "Exit 3 instead of scanning when the database is older than AGE (7d, 36h, P2D).")
     String maxDbAge;
 
-    @Option(
-            names = "--insecure-registry",
-            description = "Allow plain HTTP to the registry (for registries on loopback).")
-    boolean insecureRegistry;
-
-    @Option(
-            names = "--max-file-size",
-            paramLabel = "BYTES",
-            description = "Largest single file read into memory (default ${DEFAULT-VALUE}).",
-            defaultValue = "268435456")
-    long maxFileSize;
-
     @Override
     public Integer call() throws Exception {
         GlobalOptions options = parent.globalOptions;
@@ -131,7 +95,7 @@ final class ScanCommand implements Callable<Integer> {
                 format, ReportOptions.defaults(AssayVersion.current()).withClock(Clock.systemUTC()));
         ScanGate gate = new ScanGate(failOnSeverity(), failOnKev);
         Optional<Duration> maxAge = Optional.ofNullable(maxDbAge).map(AdvisoryDatabases::parseAge);
-        ScanRequest request = new ScanRequest(inventoryRequest(), vex, ignoreUnfixed);
+        ScanRequest request = new ScanRequest(inventory.request("scan"), vex, ignoreUnfixed);
         Logger log = LoggerFactory.getLogger(ScanCommand.class);
 
         ScanOutcome outcome;
@@ -200,31 +164,5 @@ final class ScanCommand implements Callable<Integer> {
                 .orElse("");
         String kev = gate.failOnKev() ? "--fail-on-kev" : "";
         return (severity + " " + kev).strip();
-    }
-
-    private InventoryRequest inventoryRequest() {
-        String chosenTarget = target;
-        TargetKind kind = TargetKind.AUTO;
-        if (explicitKind != null && explicitKind.rootfs != null) {
-            if (target != null) {
-                throw new UsageException("give either TARGET or --rootfs DIR, not both");
-            }
-            chosenTarget = explicitKind.rootfs;
-            kind = TargetKind.ROOTFS;
-        } else if (explicitKind != null && explicitKind.kind != null) {
-            kind = explicitKind.kind;
-        }
-        if (chosenTarget == null) {
-            throw new UsageException(
-                    "missing TARGET: give a directory, file, image, SBOM or --rootfs DIR (see assay scan --help)");
-        }
-        return new InventoryRequest(
-                chosenTarget,
-                kind,
-                new RegistryOptions(
-                        insecureRegistry,
-                        System.getenv("ASSAY_REGISTRY_USERNAME"),
-                        System.getenv("ASSAY_REGISTRY_PASSWORD")),
-                Limits.DEFAULT.withMaxFileBytes(maxFileSize));
     }
 }
