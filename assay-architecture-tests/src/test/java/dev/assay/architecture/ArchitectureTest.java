@@ -39,7 +39,8 @@ class ArchitectureTest {
      * {@code everyClass_belongsToAKnownModule_passes} fails.
      */
     private static final List<String> MODULES = List.of(
-            "model", "version", "sbom", "oci", "vulndb", "catalog", "match", "report", "engine", "cli", "testkit");
+            "model", "version", "sbom", "oci", "vulndb", "sign", "catalog", "match", "report", "engine", "cli",
+            "testkit");
 
     private static JavaClasses classes;
 
@@ -84,6 +85,8 @@ class ArchitectureTest {
                 .definedBy("dev.assay.oci..")
                 .layer("vulndb")
                 .definedBy("dev.assay.vulndb..")
+                .layer("sign")
+                .definedBy("dev.assay.sign..")
                 .layer("catalog")
                 .definedBy("dev.assay.catalog..")
                 .layer("match")
@@ -98,13 +101,16 @@ class ArchitectureTest {
                 .definedBy("dev.assay.testkit..")
                 .whereLayer("model")
                 .mayOnlyBeAccessedByLayers(
-                        "version", "sbom", "oci", "vulndb", "catalog", "match", "report", "engine", "cli", "testkit")
+                        "version", "sbom", "oci", "vulndb", "sign", "catalog", "match", "report", "engine", "cli",
+                        "testkit")
                 .whereLayer("version")
                 .mayOnlyBeAccessedByLayers("vulndb", "catalog", "match", "report", "engine", "cli")
                 .whereLayer("sbom")
                 .mayOnlyBeAccessedByLayers("match", "report", "engine", "cli")
                 .whereLayer("vulndb")
                 .mayOnlyBeAccessedByLayers("match", "engine", "cli")
+                .whereLayer("sign")
+                .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("oci")
                 .mayOnlyBeAccessedByLayers("catalog", "engine", "cli")
                 .whereLayer("catalog")
@@ -177,6 +183,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "dev.assay.model..",
                         "dev.assay.version..",
+                        "dev.assay.sign..",
                         "dev.assay.catalog..",
                         "dev.assay.sbom..",
                         "dev.assay.match..",

@@ -24,6 +24,7 @@ public final class Main {
         commands.put("sbom", SbomCommand.class);
         commands.put("scan", ScanCommand.class);
         commands.put("db", DbCommand.class);
+        commands.put("keygen", KeygenCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }
 
