@@ -5,7 +5,6 @@ import dev.assay.sign.keys.EncryptedPrivateKeys;
 import dev.assay.sign.keys.KeyAlgorithm;
 import dev.assay.sign.keys.KeyPairs;
 import dev.assay.sign.keys.PublicKeys;
-import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,7 +34,7 @@ import picocli.CommandLine.ParentCommand;
             "  ASSAY_PASSWORD=... assay keygen --output-prefix release --algorithm ed25519"
         })
 final class KeygenCommand implements Callable<Integer> {
-    static final String PASSWORD_VARIABLE = "ASSAY_PASSWORD";
+    static final String PASSWORD_VARIABLE = Passwords.VARIABLE;
 
     @ParentCommand
     AssayCommand parent;
@@ -67,7 +66,7 @@ final class KeygenCommand implements Callable<Integer> {
                     privateKeyFile + " or " + publicKeyFile + " exists; use --force to replace it",
                     privateKeyFile.toString());
         }
-        char[] password = password();
+        char[] password = Passwords.read("Enter password for the private key: ", true);
         try {
             KeyPair pair = KeyPairs.generate(chosen);
             String encrypted = EncryptedPrivateKeys.encrypt(pair.getPrivate(), password);
@@ -83,25 +82,6 @@ final class KeygenCommand implements Callable<Integer> {
                             + publicKeyFile);
         }
         return ExitCodes.OK;
-    }
-
-    private char[] password() {
-        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
-        if (fromEnvironment != null) {
-            return fromEnvironment.toCharArray();
-        }
-        Console console = System.console();
-        if (console == null) {
-            throw new InvalidInputException(
-                    "no password: set " + PASSWORD_VARIABLE + " or run in a terminal to be prompted", null);
-        }
-        char[] first = console.readPassword("Enter password for the private key: ");
-        char[] second = console.readPassword("Enter it again: ");
-        if (first == null || second == null || !Arrays.equals(first, second)) {
-            throw new InvalidInputException("the passwords do not match", null);
-        }
-        Arrays.fill(second, '\0');
-        return first;
     }
 
     /** Created readable by its owner only where the file system has POSIX permissions. */

@@ -25,6 +25,8 @@ public final class Main {
         commands.put("scan", ScanCommand.class);
         commands.put("db", DbCommand.class);
         commands.put("keygen", KeygenCommand.class);
+        commands.put("sign", SignCommand.class);
+        commands.put("verify", VerifyCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }
 

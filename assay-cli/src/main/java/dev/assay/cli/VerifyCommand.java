@@ -1,0 +1,27 @@
+package dev.assay.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code assay verify}: check signatures. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = "Verify signatures (exit 0 verified, 1 rejected, 2 unusable input).",
+        subcommands = {VerifyBlobCommand.class})
+final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    AssayCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.INVALID_INPUT;
+    }
+}

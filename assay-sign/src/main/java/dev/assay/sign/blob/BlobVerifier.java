@@ -1,0 +1,101 @@
+package dev.assay.sign.blob;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.model.InvalidInputException;
+import dev.assay.model.untrusted.SafeJson;
+import dev.assay.sign.Verification;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.util.Base64;
+
+/**
+ * Verifies a file against a detached signature or a Sigstore bundle's message signature, with a public key.
+ * Every failed check is a {@link Verification.Rejected} naming the check; only unreadable input throws.
+ */
+public final class BlobVerifier {
+    private BlobVerifier() {}
+
+    public static Verification verifySignature(Path file, PublicKey key, byte[] signature) {
+        Digested digested = digest(file, key, signature);
+        return digested.signatureValid()
+                ? new Verification.Verified(
+                        "signature by key " + BlobSigner.keyHint(key).substring(0, 16) + "... over sha256:"
+                                + java.util.HexFormat.of().formatHex(digested.sha256()))
+                : new Verification.Rejected("the signature does not match the file and key");
+    }
+
+    /**
+     * @param bundleName how the bundle is named in errors
+     * @throws InvalidInputException when the bundle is not a Sigstore bundle with a message signature
+     */
+    public static Verification verifyBundle(Path file, PublicKey key, byte[] bundleBytes, String bundleName) {
+        JsonNode bundle = SafeJson.read(bundleBytes, bundleName);
+        if (!bundle.path("mediaType").asText().startsWith("application/vnd.dev.sigstore.bundle")) {
+            throw new InvalidInputException(bundleName + " is not a Sigstore bundle (no bundle mediaType)", bundleName);
+        }
+        JsonNode message = bundle.path("messageSignature");
+        if (!message.isObject()) {
+            throw new InvalidInputException(
+                    bundleName + " carries no message signature (a DSSE bundle is verified as an attestation)",
+                    bundleName);
+        }
+        byte[] signature = base64(message.path("signature"), bundleName, "messageSignature.signature");
+        Digested digested = digest(file, key, signature);
+        JsonNode messageDigest = message.path("messageDigest");
+        if (messageDigest.isObject()) {
+            if (!messageDigest.path("algorithm").asText().equals("SHA2_256")) {
+                return new Verification.Rejected("unsupported message digest algorithm "
+                        + messageDigest.path("algorithm").asText());
+            }
+            byte[] claimed = base64(messageDigest.path("digest"), bundleName, "messageDigest.digest");
+            if (!MessageDigest.isEqual(claimed, digested.sha256())) {
+                return new Verification.Rejected("the file's SHA-256 differs from the bundle's message digest");
+            }
+        }
+        return verifySignature(file, key, signature);
+    }
+
+    private record Digested(byte[] sha256, boolean signatureValid) {}
+
+    private static Digested digest(Path file, PublicKey key, byte[] signature) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Signature verifier = Signature.getInstance(SignatureSchemes.forKey(key));
+            verifier.initVerify(key);
+            byte[] buffer = new byte[64 * 1024];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+                verifier.update(buffer, 0, read);
+            }
+            boolean valid;
+            try {
+                valid = verifier.verify(signature);
+            } catch (SignatureException e) {
+                valid = false; // a malformed signature (bad DER, wrong length) is a failed signature
+            }
+            return new Digested(digest.digest(), valid);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), file.toString(), e);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidInputException("cannot verify with this key: " + e.getMessage(), file.toString(), e);
+        }
+    }
+
+    private static byte[] base64(JsonNode node, String name, String field) {
+        if (!node.isTextual()) {
+            throw new InvalidInputException(name + ": '" + field + "' is missing", name);
+        }
+        try {
+            return Base64.getDecoder().decode(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(name + ": '" + field + "' is not base64", name, e);
+        }
+    }
+}
