@@ -38,7 +38,6 @@ final class AssayCommand implements Callable<Integer> {
     /** {@code assay} alone asks for nothing: show what it can do, on stderr, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.INVALID_INPUT;
+        return CommandGroups.usageError(spec);
     }
 }

@@ -54,7 +54,6 @@ final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.INVALID_INPUT;
+        return CommandGroups.usageError(spec);
     }
 }

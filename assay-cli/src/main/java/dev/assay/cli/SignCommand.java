@@ -21,7 +21,6 @@ final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.INVALID_INPUT;
+        return CommandGroups.usageError(spec);
     }
 }

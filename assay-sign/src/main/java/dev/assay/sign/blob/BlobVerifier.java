@@ -3,6 +3,7 @@ package dev.assay.sign.blob;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeJson;
+import dev.assay.sign.JsonFields;
 import dev.assay.sign.Verification;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
-import java.util.Base64;
 
 /**
  * Verifies a file against a detached signature or a Sigstore bundle's message signature, with a public key.
@@ -23,7 +23,10 @@ public final class BlobVerifier {
     private BlobVerifier() {}
 
     public static Verification verifySignature(Path file, PublicKey key, byte[] signature) {
-        Digested digested = digest(file, key, signature);
+        return verdict(key, digest(file, key, signature));
+    }
+
+    private static Verification verdict(PublicKey key, Digested digested) {
         return digested.signatureValid()
                 ? new Verification.Verified(
                         "signature by key " + BlobSigner.keyHint(key).substring(0, 16) + "... over sha256:"
@@ -46,7 +49,7 @@ public final class BlobVerifier {
                     bundleName + " carries no message signature (a DSSE bundle is verified as an attestation)",
                     bundleName);
         }
-        byte[] signature = base64(message.path("signature"), bundleName, "messageSignature.signature");
+        byte[] signature = JsonFields.base64(message.path("signature"), bundleName, "messageSignature.signature");
         Digested digested = digest(file, key, signature);
         JsonNode messageDigest = message.path("messageDigest");
         if (messageDigest.isObject()) {
@@ -54,12 +57,13 @@ public final class BlobVerifier {
                 return new Verification.Rejected("unsupported message digest algorithm "
                         + messageDigest.path("algorithm").asText());
             }
-            byte[] claimed = base64(messageDigest.path("digest"), bundleName, "messageDigest.digest");
+            byte[] claimed = JsonFields.base64(messageDigest.path("digest"), bundleName, "messageDigest.digest");
             if (!MessageDigest.isEqual(claimed, digested.sha256())) {
                 return new Verification.Rejected("the file's SHA-256 differs from the bundle's message digest");
             }
         }
-        return verifySignature(file, key, signature);
+        // One pass over the file gave both the digest checked above and the signature verdict.
+        return verdict(key, digested);
     }
 
     private record Digested(byte[] sha256, boolean signatureValid) {}
@@ -85,17 +89,6 @@ public final class BlobVerifier {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), file.toString(), e);
         } catch (GeneralSecurityException e) {
             throw new InvalidInputException("cannot verify with this key: " + e.getMessage(), file.toString(), e);
-        }
-    }
-
-    private static byte[] base64(JsonNode node, String name, String field) {
-        if (!node.isTextual()) {
-            throw new InvalidInputException(name + ": '" + field + "' is missing", name);
-        }
-        try {
-            return Base64.getDecoder().decode(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name + ": '" + field + "' is not base64", name, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeJson;
+import dev.assay.sign.JsonFields;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -99,9 +100,9 @@ public final class EncryptedPrivateKeys {
             throw new InvalidInputException(
                     name + ": scrypt parameters out of range (N=" + n + ", r=" + r + ", p=" + p + ")", name);
         }
-        byte[] salt = base64(document.path("kdf").path("salt"), name, "salt");
-        byte[] nonce = base64(document.path("cipher").path("nonce"), name, "nonce");
-        byte[] ciphertext = base64(document.path("ciphertext"), name, "ciphertext");
+        byte[] salt = JsonFields.base64(document.path("kdf").path("salt"), name, "salt");
+        byte[] nonce = JsonFields.base64(document.path("cipher").path("nonce"), name, "nonce");
+        byte[] ciphertext = JsonFields.base64(document.path("ciphertext"), name, "ciphertext");
         if (nonce.length != SecretBox.NONCE_BYTES) {
             throw new InvalidInputException(name + ": the nonce must be 24 bytes", name);
         }
@@ -138,17 +139,6 @@ public final class EncryptedPrivateKeys {
             if (encoded.hasArray()) {
                 Arrays.fill(encoded.array(), (byte) 0);
             }
-        }
-    }
-
-    private static byte[] base64(JsonNode node, String name, String field) {
-        if (!node.isTextual()) {
-            throw new InvalidInputException(name + ": '" + field + "' is missing", name);
-        }
-        try {
-            return Base64.getDecoder().decode(node.asText());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(name + ": '" + field + "' is not base64", name, e);
         }
     }
 }
