@@ -1,6 +1,7 @@
 package dev.assay.sign.blob;
 
 import dev.assay.model.InvalidInputException;
+import dev.assay.sign.keys.SignatureSchemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.util.HexFormat;
 
 /** Signs files with a local private key, streaming them once for both the digest and the signature. */
 public final class BlobSigner {
@@ -29,20 +29,11 @@ public final class BlobSigner {
                 digest.update(buffer, 0, read);
                 signer.update(buffer, 0, read);
             }
-            return new BlobSignature(digest.digest(), signer.sign(), keyHint(publicKey));
+            return new BlobSignature(digest.digest(), signer.sign(), SignatureSchemes.keyHint(publicKey));
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), file.toString(), e);
         } catch (GeneralSecurityException e) {
             throw new InvalidInputException("cannot sign with this key: " + e.getMessage(), file.toString(), e);
-        }
-    }
-
-    /** The hex SHA-256 of the public key's SubjectPublicKeyInfo: names the key without revealing anything. */
-    public static String keyHint(PublicKey publicKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeJson;
 import dev.assay.sign.JsonFields;
 import dev.assay.sign.Verification;
+import dev.assay.sign.keys.SignatureSchemes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ public final class BlobVerifier {
     private static Verification verdict(PublicKey key, Digested digested) {
         return digested.signatureValid()
                 ? new Verification.Verified(
-                        "signature by key " + BlobSigner.keyHint(key).substring(0, 16) + "... over sha256:"
+                        "signature by key " + SignatureSchemes.keyHint(key).substring(0, 16) + "... over sha256:"
                                 + java.util.HexFormat.of().formatHex(digested.sha256()))
                 : new Verification.Rejected("the signature does not match the file and key");
     }
