@@ -70,7 +70,7 @@ public final class ScanEngine {
         if (ignoreUnfixed) {
             findings = findings.stream().filter(Finding::hasFix).toList();
         }
-        List<String> warnings = new ArrayList<>(uncoveredEcosystems(sbom, store));
+        List<String> warnings = new ArrayList<>(uncoveredEcosystems(sbom, store, matcher));
         VexResult applied = vex.apply(findings, sbom, documents);
         for (VexDocument document : documents) {
             document.warnings().forEach(warning -> warnings.add(document.source() + ": " + warning));
@@ -84,21 +84,14 @@ public final class ScanEngine {
      * A component of an ecosystem the database has no advisories for was "checked" against nothing; say so,
      * so that an empty report is never read as a clean bill of health for those packages.
      */
-    static List<String> uncoveredEcosystems(Sbom sbom, AdvisoryStore store) {
+    static List<String> uncoveredEcosystems(Sbom sbom, AdvisoryStore store, VulnerabilityMatcher matcher) {
         java.util.Set<String> covered = store.info().advisoriesByEcosystem().keySet();
         java.util.Map<String, Integer> uncovered = new java.util.TreeMap<>();
         for (dev.assay.model.Component component : sbom.components()) {
-            String ecosystem = OSV_ECOSYSTEMS.get(component.purl().type()
-                    + component
-                            .purl()
-                            .namespace()
-                            .map(namespace -> "/" + namespace)
-                            .orElse(""));
-            if (ecosystem == null) {
-                ecosystem = OSV_ECOSYSTEMS.get(component.purl().type());
-            }
-            if (ecosystem != null && !covered.contains(ecosystem)) {
-                uncovered.merge(ecosystem, 1, Integer::sum);
+            for (String ecosystem : matcher.advisoryEcosystems(component)) {
+                if (!covered.contains(ecosystem)) {
+                    uncovered.merge(ecosystem, 1, Integer::sum);
+                }
             }
         }
         List<String> warnings = new ArrayList<>();
@@ -109,22 +102,6 @@ public final class ScanEngine {
                         : "")));
         return warnings;
     }
-
-    /** OSV ecosystems by purl type, or by purl type and namespace for distributions. */
-    private static final java.util.Map<String, String> OSV_ECOSYSTEMS = java.util.Map.ofEntries(
-            java.util.Map.entry("maven", "Maven"),
-            java.util.Map.entry("npm", "npm"),
-            java.util.Map.entry("pypi", "PyPI"),
-            java.util.Map.entry("golang", "Go"),
-            java.util.Map.entry("cargo", "crates.io"),
-            java.util.Map.entry("gem", "RubyGems"),
-            java.util.Map.entry("nuget", "NuGet"),
-            java.util.Map.entry("composer", "Packagist"),
-            java.util.Map.entry("deb/debian", "Debian"),
-            java.util.Map.entry("deb/ubuntu", "Ubuntu"),
-            java.util.Map.entry("apk/alpine", "Alpine"),
-            java.util.Map.entry("apk/wolfi", "Wolfi"),
-            java.util.Map.entry("apk/chainguard", "Chainguard"));
 
     /** An SBOM document is read as it is; anything else is inventoried as {@code assay sbom} would. */
     public Sbom inventory(InventoryRequest request, ProgressListener progress) {

@@ -2,6 +2,7 @@ package dev.assay.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.match.VulnerabilityMatcher;
 import dev.assay.model.Component;
 import dev.assay.model.ComponentKind;
 import dev.assay.model.Purl;
@@ -19,9 +20,13 @@ class ScanEngineTest {
         Sbom sbom = sbom(
                 "pkg:deb/debian/libc6@2.36-9?distro=debian-12",
                 "pkg:deb/debian/bash@5.2.15-2?distro=debian-12",
-                "pkg:pypi/requests@2.19.1");
+                "pkg:pypi/requests@2.19.1",
+                // Not placed in any ecosystem: no release, and no matcher for the type.
+                "pkg:deb/debian/zlib1g@1.2.13",
+                "pkg:generic/thing@1.0");
 
-        List<String> warnings = ScanEngine.uncoveredEcosystems(sbom, InMemoryAdvisoryStore.of(List.of()));
+        List<String> warnings = ScanEngine.uncoveredEcosystems(
+                sbom, InMemoryAdvisoryStore.of(List.of()), VulnerabilityMatcher.withDefaultMatchers());
 
         assertThat(warnings).hasSize(2);
         assertThat(warnings.get(0)).contains("no Debian advisories", "2 Debian component(s)");

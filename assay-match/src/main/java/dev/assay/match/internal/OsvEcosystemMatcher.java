@@ -53,6 +53,17 @@ public abstract class OsvEcosystemMatcher implements Matcher {
         };
     }
 
+    @Override
+    public final Set<String> advisoryEcosystems(Component component) {
+        if (!component.purl().type().equals(packageType.purlType())
+                || !(identify(component) instanceof Identification.Identified identified)) {
+            return Set.of();
+        }
+        Set<String> ecosystems = new java.util.TreeSet<>();
+        identified.queries().forEach(query -> ecosystems.add(query.ecosystem()));
+        return ecosystems;
+    }
+
     /** The OSV packages this component is, given that its purl type is this matcher's. */
     protected abstract Identification identify(Component component);
 

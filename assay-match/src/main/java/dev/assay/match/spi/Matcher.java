@@ -33,4 +33,13 @@ public interface Matcher {
     default MatchOutcome evaluate(AdvisoryStore store, Component component) {
         return MatchOutcome.checked(match(store, component), null);
     }
+
+    /**
+     * The OSV ecosystems (without release suffix, e.g. {@code Debian}) in which this component's advisories
+     * are looked up; empty when the matcher cannot place the component. Lets callers tell a clean result from
+     * a lookup in an ecosystem the database does not hold.
+     */
+    default Set<String> advisoryEcosystems(Component component) {
+        return Set.of();
+    }
 }
