@@ -1,16 +1,16 @@
-package dev.assay.match.vex;
+package dev.assay.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.model.Purl;
 import org.junit.jupiter.api.Test;
 
-class VersionRangesTest {
+class VersRangeTest {
     private static final Purl MAVEN = Purl.parse("pkg:maven/g/a");
     private static final Purl GENERIC = Purl.parse("pkg:generic/thing");
 
     private static java.util.Optional<Boolean> contains(String vers, String version, Purl purl) {
-        return VersionRanges.DEFAULT.contains(vers, version, purl);
+        return VersRange.contains(vers, version, purl.type());
     }
 
     @Test
