@@ -9,11 +9,8 @@ import dev.assay.sign.JsonFields;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -110,22 +107,10 @@ public final class EncryptedPrivateKeys {
         byte[] pkcs8 = SecretBox.open(secret, nonce, ciphertext).orElseThrow(() -> new WrongPasswordException(name));
         Arrays.fill(secret, (byte) 0);
         try {
-            return privateKey(pkcs8, name);
+            return KeyEncodings.privateKey(pkcs8, name);
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
-    }
-
-    private static PrivateKey privateKey(byte[] pkcs8, String name) {
-        for (String algorithm : List.of("EC", "Ed25519", "RSA")) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-            } catch (GeneralSecurityException e) {
-                // Not this algorithm; try the next. The PKCS#8 header names it, but the JDK only reads it
-                // through a factory of the right algorithm.
-            }
-        }
-        throw new InvalidInputException(name + ": the decrypted key is not an EC, Ed25519 or RSA key", name);
     }
 
     private static byte[] derive(char[] password, byte[] salt, int n, int r, int p) {

@@ -1,11 +1,7 @@
 package dev.assay.sign.keys;
 
 import dev.assay.model.InvalidInputException;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.List;
 
 /** Public keys as {@code PUBLIC KEY} PEM blocks (SubjectPublicKeyInfo), the form cosign writes and reads. */
 public final class PublicKeys {
@@ -23,13 +19,6 @@ public final class PublicKeys {
         if (!pem.label().equals(LABEL)) {
             throw new InvalidInputException(name + " is a '" + pem.label() + "' PEM block, not a public key", name);
         }
-        for (String algorithm : List.of("EC", "Ed25519", "RSA")) {
-            try {
-                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(pem.content()));
-            } catch (GeneralSecurityException e) {
-                // Not this algorithm; the next factory may read it.
-            }
-        }
-        throw new InvalidInputException(name + " is not an EC, Ed25519 or RSA public key", name);
+        return KeyEncodings.publicKey(pem.content(), name);
     }
 }
