@@ -1,7 +1,7 @@
 package dev.assay.sign.blob;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.assay.sign.SigstoreBundles;
 import java.util.Base64;
 
 /**
@@ -9,19 +9,14 @@ import java.util.Base64;
  * as a Sigstore bundle v0.3 with a message signature (no transparency-log entry: signing here is offline).
  */
 public record BlobSignature(byte[] sha256, byte[] signature, String keyHint) {
-    public static final String BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    public static final String BUNDLE_MEDIA_TYPE = SigstoreBundles.MEDIA_TYPE;
 
     public String base64Signature() {
         return Base64.getEncoder().encodeToString(signature);
     }
 
     public String bundleJson() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode bundle = json.createObjectNode();
-        bundle.put("mediaType", BUNDLE_MEDIA_TYPE);
-        ObjectNode material = bundle.putObject("verificationMaterial");
-        material.putObject("publicKey").put("hint", keyHint);
-        material.putArray("tlogEntries");
+        ObjectNode bundle = SigstoreBundles.keySigned(keyHint);
         ObjectNode message = bundle.putObject("messageSignature");
         ObjectNode digest = message.putObject("messageDigest");
         digest.put("algorithm", "SHA2_256");

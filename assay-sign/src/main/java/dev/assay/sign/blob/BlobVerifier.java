@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeJson;
 import dev.assay.sign.JsonFields;
+import dev.assay.sign.SigstoreBundles;
 import dev.assay.sign.Verification;
+import dev.assay.sign.attest.AttestationDocuments;
+import dev.assay.sign.attest.AttestationExpectations;
+import dev.assay.sign.attest.AttestationResult;
+import dev.assay.sign.attest.AttestationVerifier;
+import dev.assay.sign.attest.ExpectedSubject;
+import dev.assay.sign.dsse.DsseEnvelope;
 import dev.assay.sign.keys.SignatureSchemes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +22,12 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.util.List;
 
 /**
- * Verifies a file against a detached signature or a Sigstore bundle's message signature, with a public key.
- * Every failed check is a {@link Verification.Rejected} naming the check; only unreadable input throws.
+ * Verifies a file against a detached signature or a Sigstore bundle, with a public key: a message-signature
+ * bundle signs the file itself, a DSSE bundle signs an in-toto statement naming the file by digest. Every
+ * failed check is a {@link Verification.Rejected} naming the check; only unreadable input throws.
  */
 public final class BlobVerifier {
     private BlobVerifier() {}
@@ -37,18 +46,21 @@ public final class BlobVerifier {
 
     /**
      * @param bundleName how the bundle is named in errors
-     * @throws InvalidInputException when the bundle is not a Sigstore bundle with a message signature
+     * @throws InvalidInputException when the bundle is not a Sigstore bundle with a message signature or an
+     *     in-toto DSSE envelope
      */
     public static Verification verifyBundle(Path file, PublicKey key, byte[] bundleBytes, String bundleName) {
         JsonNode bundle = SafeJson.read(bundleBytes, bundleName);
-        if (!bundle.path("mediaType").asText().startsWith("application/vnd.dev.sigstore.bundle")) {
+        if (!SigstoreBundles.isBundle(bundle)) {
             throw new InvalidInputException(bundleName + " is not a Sigstore bundle (no bundle mediaType)", bundleName);
+        }
+        if (bundle.path("dsseEnvelope").isObject()) {
+            return verifyAttestationBundle(file, key, bundle, bundleName);
         }
         JsonNode message = bundle.path("messageSignature");
         if (!message.isObject()) {
             throw new InvalidInputException(
-                    bundleName + " carries no message signature (a DSSE bundle is verified as an attestation)",
-                    bundleName);
+                    bundleName + " carries neither a message signature nor a DSSE envelope", bundleName);
         }
         byte[] signature = JsonFields.base64(message.path("signature"), bundleName, "messageSignature.signature");
         Digested digested = digest(file, key, signature);
@@ -65,6 +77,18 @@ public final class BlobVerifier {
         }
         // One pass over the file gave both the digest checked above and the signature verdict.
         return verdict(key, digested);
+    }
+
+    /**
+     * A DSSE bundle signs an in-toto statement, not the file: the file is verified when the statement's
+     * signature holds and one of its subjects carries the file's SHA-256. Any predicate type is accepted;
+     * {@code verify attestation} is the command that checks one.
+     */
+    private static Verification verifyAttestationBundle(Path file, PublicKey key, JsonNode bundle, String bundleName) {
+        DsseEnvelope envelope = AttestationDocuments.envelope(bundle, bundleName);
+        AttestationResult result = AttestationVerifier.verify(
+                envelope, key, new AttestationExpectations(List.of(), List.of(ExpectedSubject.ofFile(file))));
+        return result.verification();
     }
 
     private record Digested(byte[] sha256, boolean signatureValid) {}
