@@ -3,8 +3,15 @@ package dev.assay.sign.blob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.assay.model.InvalidInputException;
 import dev.assay.sign.Verification;
+import dev.assay.sign.attest.Predicate;
+import dev.assay.sign.attest.SignedAttestation;
+import dev.assay.sign.dsse.DsseEnvelope;
+import dev.assay.sign.dsse.DsseSigner;
+import dev.assay.sign.intoto.PredicateTypes;
+import dev.assay.sign.intoto.Subject;
 import dev.assay.sign.keys.KeyAlgorithm;
 import dev.assay.sign.keys.KeyPairs;
 import java.io.IOException;
@@ -12,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +92,47 @@ class BlobSignerTest {
                     .as(bundle)
                     .isInstanceOf(InvalidInputException.class);
         }
+    }
+
+    @Test
+    void verifyBundle_dsseBundleNamingTheFile_isVerified_andAChangedFileIsNotASubject() throws IOException {
+        KeyPair pair = KeyPairs.generate(KeyAlgorithm.ECDSA_P256);
+        Path file = write("artifact.tar", "release 1.0");
+        byte[] bundle = SignedAttestation.sign(
+                        List.of(Subject.ofFile(file)),
+                        new Predicate(PredicateTypes.SLSA_PROVENANCE_V1, JsonNodeFactory.instance.objectNode()),
+                        pair.getPrivate(),
+                        pair.getPublic())
+                .bundleJson()
+                .getBytes(StandardCharsets.UTF_8);
+
+        Verification before = BlobVerifier.verifyBundle(file, pair.getPublic(), bundle, "b.json");
+        Files.writeString(file, "release 1.1", StandardCharsets.UTF_8);
+        Verification after = BlobVerifier.verifyBundle(file, pair.getPublic(), bundle, "b.json");
+
+        assertThat(before)
+                .isInstanceOfSatisfying(
+                        Verification.Verified.class,
+                        v -> assertThat(v.detail()).contains("DSSE signature", "subject artifact.tar"));
+        assertThat(after)
+                .isInstanceOfSatisfying(
+                        Verification.Rejected.class,
+                        r -> assertThat(r.reason()).contains("artifact.tar (sha256:", "is not a subject"));
+    }
+
+    @Test
+    void verifyBundle_dsseBundleOfAnotherPayloadType_isRejected() throws IOException {
+        KeyPair pair = KeyPairs.generate(KeyAlgorithm.ED25519);
+        Path file = write("artifact.tar", "x");
+        DsseEnvelope envelope = DsseSigner.sign(
+                "text/plain", "x".getBytes(StandardCharsets.UTF_8), pair.getPrivate(), pair.getPublic());
+        String bundle = "{\"mediaType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\",\"dsseEnvelope\":"
+                + envelope.toJson() + "}";
+
+        assertThat(BlobVerifier.verifyBundle(file, pair.getPublic(), bundle.getBytes(StandardCharsets.UTF_8), "b"))
+                .isInstanceOfSatisfying(
+                        Verification.Rejected.class,
+                        r -> assertThat(r.reason()).contains("payloadType is 'text/plain'"));
     }
 
     private Path write(String name, String content) throws IOException {
