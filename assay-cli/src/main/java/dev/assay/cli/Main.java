@@ -26,6 +26,7 @@ public final class Main {
         commands.put("db", DbCommand.class);
         commands.put("keygen", KeygenCommand.class);
         commands.put("sign", SignCommand.class);
+        commands.put("attest", AttestCommand.class);
         commands.put("verify", VerifyCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }

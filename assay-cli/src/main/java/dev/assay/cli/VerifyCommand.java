@@ -6,12 +6,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code assay verify}: check signatures. */
+/** {@code assay verify}: check signatures and attestations. */
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
-        description = "Verify signatures (exit 0 verified, 1 rejected, 2 unusable input).",
-        subcommands = {VerifyBlobCommand.class})
+        description = "Verify signatures and attestations (exit 0 verified, 1 rejected, 2 unusable input).",
+        subcommands = {VerifyBlobCommand.class, VerifyAttestationCommand.class, VerifyProvenanceCommand.class})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     AssayCommand parent;
