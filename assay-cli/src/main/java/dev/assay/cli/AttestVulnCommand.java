@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
         name = "vuln",
         mixinStandardHelpOptions = true,
         description = "Attest a vulnerability scan: the JSON report of 'assay scan --format json', in cosign's "
-                + "vulnerability predicate (https://cosign.sigstore.dev/attestation/vuln/v1: invocation, "
-                + "scanner, metadata). A predicate already in that shape (e.g. trivy --format cosign-vuln) "
+                + "vulnerability predicate (invocation, scanner, metadata; type "
+                + "https://cosign.sigstore.dev/attestation/vuln/v1 ). A predicate already in that shape (e.g. trivy --format cosign-vuln) "
                 + "is signed as it is. The report does not record when the scan ran: give "
                 + "--scan-started-on/--scan-finished-on, else both are the report's file time.",
         footerHeading = "%nExamples:%n",
