@@ -57,7 +57,6 @@ final class VerifyAttestationCommand implements Callable<Integer> {
     @Option(
             names = "--subject",
             required = true,
-            arity = "1..*",
             paramLabel = "FILE",
             description = "A file that must be a subject (repeatable).")
     List<Path> subjects;

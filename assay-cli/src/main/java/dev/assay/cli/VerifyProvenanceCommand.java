@@ -61,7 +61,6 @@ final class VerifyProvenanceCommand implements Callable<Integer> {
     @Option(
             names = "--subject",
             required = true,
-            arity = "1..*",
             paramLabel = "FILE",
             description = "The artifact the provenance must cover (repeatable).")
     List<Path> subjects;

@@ -359,6 +359,47 @@ class AttestationCommandsTest {
     }
 
     @Test
+    void attest_predicateLargerThanTheLimit_exitsTwoWithoutReadingIt() throws IOException {
+        Path huge = temp.resolve("huge.cdx.json");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(AttestationSigning.MAX_PREDICATE_BYTES + 1);
+        }
+
+        CliRun run = CliRun.of(
+                "attest",
+                "sbom",
+                "--predicate",
+                huge.toString(),
+                "--subject",
+                artifact.toString(),
+                "--key",
+                write("cosign.key", "not used").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("too large for an SBOM predicate");
+    }
+
+    @Test
+    void verifyAttestation_subjectsAreRepeatedFlags_andTheEnvelopeMayComeLast() throws IOException {
+        Path envelope = write("app.intoto.json", sbomAttestation().envelopeJson());
+
+        CliRun run = CliRun.of(
+                "verify",
+                "attestation",
+                "--subject",
+                artifact.toString(),
+                "--subject",
+                artifact.toString(),
+                "--key",
+                publicKey.toString(),
+                "--type",
+                "cyclonedx",
+                envelope.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void attestProvenance_outsideCiWithoutBuilder_exitsTwoNamingTheFlag() throws IOException {
         Path key = write("cosign.key", "not used");
 

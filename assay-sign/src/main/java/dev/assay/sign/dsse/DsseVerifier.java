@@ -10,9 +10,23 @@ import java.security.SignatureException;
 
 /** Checks that at least one of an envelope's signatures verifies with a public key. */
 public final class DsseVerifier {
+    /**
+     * Each signature tried costs a full public-key operation (about half a millisecond for ECDSA P-256), so
+     * an envelope padded with thousands of well-formed signatures would be a denial of service; real
+     * envelopes carry one, or a few for several signers.
+     */
+    public static final int MAX_SIGNATURES = 16;
+
     private DsseVerifier() {}
 
+    /** @throws InvalidInputException when the envelope carries more than {@link #MAX_SIGNATURES} signatures */
     public static Verification verify(DsseEnvelope envelope, PublicKey key) {
+        if (envelope.signatures().size() > MAX_SIGNATURES) {
+            throw new InvalidInputException(
+                    "the DSSE envelope carries " + envelope.signatures().size() + " signatures; at most "
+                            + MAX_SIGNATURES + " are checked",
+                    null);
+        }
         String scheme = SignatureSchemes.forKey(key);
         byte[] signed = envelope.signedBytes();
         String hint = SignatureSchemes.keyHint(key);

@@ -273,6 +273,20 @@ class AttestationVerifierTest {
     }
 
     @Test
+    void verify_envelopePaddedWithSignatures_isInvalidInputBeforeAnyIsTried() {
+        DsseEnvelope envelope = sbomAttestation(SHA, PredicateTypes.CYCLONEDX).envelope();
+        DsseSignature junk = new DsseSignature("", envelope.signatures().get(0).signature());
+        List<DsseSignature> many = java.util.Collections.nCopies(10_000, junk);
+
+        assertThatThrownBy(() -> AttestationVerifier.verify(
+                        new DsseEnvelope(envelope.payloadType(), envelope.payload(), many),
+                        KEYS.getPublic(),
+                        SBOM_OF_ARTIFACT))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("10000 signatures");
+    }
+
+    @Test
     void expectations_withoutSubjects_areRefused() {
         assertThatThrownBy(() -> new AttestationExpectations(List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
