@@ -27,6 +27,7 @@ public final class Main {
         commands.put("keygen", KeygenCommand.class);
         commands.put("sign", SignCommand.class);
         commands.put("verify", VerifyCommand.class);
+        commands.put("attest", AttestCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Verify signatures (exit 0 verified, 1 rejected, 2 unusable input).",
-        subcommands = {VerifyBlobCommand.class})
+        subcommands = {VerifyBlobCommand.class, VerifyImageCommand.class})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     AssayCommand parent;
