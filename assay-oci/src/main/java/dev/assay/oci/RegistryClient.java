@@ -29,6 +29,7 @@ public final class RegistryClient implements AutoCloseable {
     private final RegistryClientOptions options;
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
+    private final ReferrersSupport referrersSupport = new ReferrersSupport();
 
     public RegistryClient(RegistryClientOptions options) {
         this.options = options;
@@ -97,7 +98,7 @@ public final class RegistryClient implements AutoCloseable {
      * @param push whether it will write (bearer tokens are then asked for with push scope)
      */
     public RegistryRepository repository(ImageReference reference, boolean push) {
-        return new RegistryRepository(new RegistrySession(options, http, watchdog, reference, push));
+        return new RegistryRepository(new RegistrySession(options, http, watchdog, reference, push), referrersSupport);
     }
 
     @Override

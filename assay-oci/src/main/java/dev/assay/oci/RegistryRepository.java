@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * through the referrers tag schema ({@code sha256-<hex>} holding an image index) where it does not.
  *
  * <p>Everything read is bounded (manifests and indexes at {@link ManifestDocument#MAX_BYTES}, blobs at
- * the caller's limit) and checked against its digest. Not thread-safe: one conversation, one thread.
+ * the caller's limit) and checked against its digest. Requests may run concurrently (verification reads
+ * the tag and referrer routes at once); the only shared state is the authorization, written atomically.
  */
 public final class RegistryRepository {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryRepository.class);
@@ -33,9 +34,11 @@ public final class RegistryRepository {
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final RegistrySession session;
+    private final ReferrersSupport referrersSupport;
 
-    RegistryRepository(RegistrySession session) {
+    RegistryRepository(RegistrySession session, ReferrersSupport referrersSupport) {
         this.session = session;
+        this.referrersSupport = referrersSupport;
     }
 
     public ImageReference reference() {
@@ -154,7 +157,12 @@ public final class RegistryRepository {
      * referrers API, or from the referrers tag when the registry answers 404 there (OCI distribution 1.1).
      */
     public List<Descriptor> referrers(Digest subject, String artifactType) {
-        Optional<List<Descriptor>> fromApi = referrersFromApi(subject, artifactType);
+        String registry = reference().apiHost();
+        Optional<List<Descriptor>> fromApi =
+                referrersSupport.knownAbsent(registry) ? Optional.empty() : referrersFromApi(subject, artifactType);
+        if (fromApi.isEmpty()) {
+            referrersSupport.markAbsent(registry);
+        }
         List<Descriptor> all = fromApi.orElseGet(() -> referrersFromTag(subject));
         if (artifactType == null) {
             return all;

@@ -40,6 +40,7 @@ final class RegistrySession implements ManifestSelector.Fetcher {
     private static final int MAX_REDIRECTS = 5;
     private static final long MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
     private static final long MAX_ERROR_BODY_BYTES = 4096;
+    private static final long MAX_DISCARDED_BYTES = 64 * 1024;
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(10);
 
     private final RegistryClientOptions options;
@@ -49,7 +50,8 @@ final class RegistrySession implements ManifestSelector.Fetcher {
     private final boolean push;
     private final URI base;
     private final RegistryCredentials credentials;
-    private String authorization;
+    // Written by whichever request answered a challenge; verification reads two routes concurrently.
+    private volatile String authorization;
 
     /** @param push whether this session writes: bearer tokens are then asked for with pull and push scope */
     RegistrySession(
@@ -237,7 +239,7 @@ final class RegistrySession implements ManifestSelector.Fetcher {
             }
             HttpResponse<InputStream> response = send(call);
             if (call.passThrough().contains(response.statusCode())) {
-                closeQuietly(response.body());
+                discard(response.body());
                 return Optional.empty();
             }
             headers.accept(response.headers());
@@ -261,7 +263,7 @@ final class RegistrySession implements ManifestSelector.Fetcher {
     /** Sends a request whose response body is of no interest, and returns its status and headers. */
     HttpResponse<InputStream> exchange(Call call) {
         HttpResponse<InputStream> response = send(call);
-        closeQuietly(response.body());
+        discard(response.body());
         return response;
     }
 
@@ -616,6 +618,22 @@ final class RegistrySession implements ManifestSelector.Fetcher {
         }
         String message = error.getMessage();
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /**
+     * Reads a small body to its end before closing it: the HTTP client returns a connection to its pool
+     * only when the body was consumed, and a new connection per request would double the round trips.
+     */
+    private void discard(InputStream stream) {
+        try (InputStream body = new IdleTimeoutInputStream(stream, options.readTimeout(), watchdog)) {
+            byte[] sink = new byte[8192];
+            long total = 0;
+            for (int read = body.read(sink); read >= 0 && total < MAX_DISCARDED_BYTES; read = body.read(sink)) {
+                total += read;
+            }
+        } catch (IOException e) {
+            // the connection is dropped instead of reused; nothing else depends on it
+        }
     }
 
     static void closeQuietly(InputStream stream) {
