@@ -60,6 +60,8 @@ public class ImageVerifyBenchmark {
     private ImageSignatures signatures;
     private KeyPair keys;
     private String reference;
+    private RegistryClient probeClient;
+    private RegistryRepository probe;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -98,6 +100,8 @@ public class ImageVerifyBenchmark {
                         "{\"buildType\":\"https://example/build\"}".getBytes(StandardCharsets.UTF_8), "predicate"),
                 keys.getPrivate(),
                 keys.getPublic());
+        probeClient = new RegistryClient(options);
+        probe = probeClient.repository(ImageReference.parse(reference), false);
         if (!verify().verified()) {
             throw new IllegalStateException("the signed image does not verify: " + verify());
         }
@@ -135,6 +139,22 @@ public class ImageVerifyBenchmark {
         return signatures.verify(reference, keys.getPublic(), null);
     }
 
+    /**
+     * As {@link #verify}, for a verifier that has seen nothing: no documents cached by digest, and the
+     * missing referrers API probed again (a 404 round trip).
+     */
+    @Benchmark
+    public ImageVerificationReport verifyUncached() {
+        signatures.forgetCachedContent();
+        return signatures.verify(reference, keys.getPublic(), null);
+    }
+
+    /** One manifest GET through the same client: the registry's round trip, the unit the others are made of. */
+    @Benchmark
+    public Object resolveOnly() {
+        return probe.resolve();
+    }
+
     @Benchmark
     public ImageVerificationReport verifyWithAttestation() {
         return signatures.verify(reference, keys.getPublic(), "slsaprovenance");
@@ -144,6 +164,7 @@ public class ImageVerifyBenchmark {
     public void tearDown() throws Exception {
         if (signatures != null) {
             signatures.close();
+            probeClient.close();
         }
         if (registry != null) {
             registry.destroy();

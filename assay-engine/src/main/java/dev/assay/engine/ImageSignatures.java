@@ -70,6 +70,11 @@ public final class ImageSignatures implements AutoCloseable {
         return new ImageSignaturePublisher(client.repository(ImageReference.parse(reference), true));
     }
 
+    /** Forgets what the client cached by digest, so the next verification reads everything afresh. */
+    public void forgetCachedContent() {
+        client.forgetCachedContent();
+    }
+
     @Override
     public void close() {
         client.close();

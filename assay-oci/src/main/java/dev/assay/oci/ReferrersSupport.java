@@ -26,6 +26,10 @@ final class ReferrersSupport {
         return true;
     }
 
+    void clear() {
+        absentSince.clear();
+    }
+
     void markAbsent(String registry) {
         absentSince.put(registry, System.nanoTime());
     }

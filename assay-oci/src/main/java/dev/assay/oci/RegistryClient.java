@@ -30,6 +30,7 @@ public final class RegistryClient implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService watchdog;
     private final ReferrersSupport referrersSupport = new ReferrersSupport();
+    private final ContentCache cache = new ContentCache();
 
     public RegistryClient(RegistryClientOptions options) {
         this.options = options;
@@ -98,7 +99,17 @@ public final class RegistryClient implements AutoCloseable {
      * @param push whether it will write (bearer tokens are then asked for with push scope)
      */
     public RegistryRepository repository(ImageReference reference, boolean push) {
-        return new RegistryRepository(new RegistrySession(options, http, watchdog, reference, push), referrersSupport);
+        return new RegistryRepository(
+                new RegistrySession(options, http, watchdog, reference, push), referrersSupport, cache);
+    }
+
+    /**
+     * Forgets the documents fetched by digest and what was learnt about registries' referrers support;
+     * the next reads go to the registry (benchmarks use it to measure a verifier that has seen nothing).
+     */
+    public void forgetCachedContent() {
+        cache.clear();
+        referrersSupport.clear();
     }
 
     @Override

@@ -35,10 +35,12 @@ public final class RegistryRepository {
 
     private final RegistrySession session;
     private final ReferrersSupport referrersSupport;
+    private final ContentCache cache;
 
-    RegistryRepository(RegistrySession session, ReferrersSupport referrersSupport) {
+    RegistryRepository(RegistrySession session, ReferrersSupport referrersSupport, ContentCache cache) {
         this.session = session;
         this.referrersSupport = referrersSupport;
+        this.cache = cache;
     }
 
     public ImageReference reference() {
@@ -59,8 +61,31 @@ public final class RegistryRepository {
 
     /** The manifest a tag or digest names, or empty when the registry has none (404). */
     public Optional<StoredManifest> findManifest(String tagOrDigest) {
-        Digest expected = tagOrDigest.contains(":") ? Digest.parse(tagOrDigest) : null;
-        return session.findManifest(tagOrDigest, expected, true).map(RegistryRepository::stored);
+        if (!tagOrDigest.contains(":")) {
+            return session.findManifest(tagOrDigest, null, true).map(RegistryRepository::stored);
+        }
+        Digest digest = Digest.parse(tagOrDigest);
+        Optional<byte[]> cached = cache.get(digest);
+        if (cached.isPresent()) {
+            return Optional.of(new StoredManifest(
+                    new Descriptor(mediaTypeOf(cached.get()), digest, cached.get().length, null, Map.of()),
+                    cached.get()));
+        }
+        Optional<StoredManifest> found =
+                session.findManifest(tagOrDigest, digest, true).map(RegistryRepository::stored);
+        found.ifPresent(manifest -> cache.put(digest, manifest.content()));
+        return found;
+    }
+
+    /** The media type a manifest names itself with; a cached manifest has no Content-Type to go by. */
+    private static String mediaTypeOf(byte[] manifest) {
+        try {
+            return dev.assay.model.untrusted.SafeJson.read(manifest, "manifest")
+                    .path("mediaType")
+                    .asText("");
+        } catch (InvalidInputException e) {
+            return "";
+        }
     }
 
     /**
@@ -69,10 +94,16 @@ public final class RegistryRepository {
      * @param maxBytes refused before any byte is read when the descriptor claims more
      */
     public byte[] blob(Descriptor descriptor, long maxBytes) {
-        return session.readBlob(
+        Optional<byte[]> cached = cache.get(descriptor.digest());
+        if (cached.isPresent() && cached.get().length == descriptor.size() && descriptor.size() <= maxBytes) {
+            return cached.get().clone();
+        }
+        byte[] content = session.readBlob(
                 descriptor,
                 maxBytes,
                 "blob " + descriptor.digest() + " of " + reference().repositoryUrl());
+        cache.put(descriptor.digest(), content.clone());
+        return content;
     }
 
     public boolean hasBlob(Digest digest) {
