@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         name = "sign",
         mixinStandardHelpOptions = true,
         description = "Sign artifacts with a local key (cosign-compatible formats).",
-        subcommands = {SignBlobCommand.class})
+        subcommands = {SignBlobCommand.class, SignImageCommand.class})
 final class SignCommand implements Callable<Integer> {
     @ParentCommand
     AssayCommand parent;

@@ -11,7 +11,12 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Verify signatures and attestations (exit 0 verified, 1 rejected, 2 unusable input).",
-        subcommands = {VerifyBlobCommand.class, VerifyAttestationCommand.class, VerifyProvenanceCommand.class})
+        subcommands = {
+            VerifyBlobCommand.class,
+            VerifyImageCommand.class,
+            VerifyAttestationCommand.class,
+            VerifyProvenanceCommand.class
+        })
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     AssayCommand parent;

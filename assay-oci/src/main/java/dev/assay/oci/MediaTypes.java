@@ -11,6 +11,9 @@ public final class MediaTypes {
     public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
 
+    /** The empty descriptor's type: the config of artifacts that need none (OCI image spec 1.1). */
+    public static final String EMPTY = "application/vnd.oci.empty.v1+json";
+
     static final Set<String> INDEXES = Set.of(OCI_INDEX, DOCKER_MANIFEST_LIST);
     static final Set<String> MANIFESTS = Set.of(OCI_MANIFEST, DOCKER_MANIFEST);
 

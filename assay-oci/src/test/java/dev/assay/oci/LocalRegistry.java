@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real registry ({@code docker-registry} from Debian, the CNCF distribution server) on loopback, with
  * filesystem storage in a temporary directory and optionally htpasswd basic auth. Tests using it are
- * skipped, with the reason, when the binary is not installed; {@code .ci/run} installs it.
+ * skipped, with the reason, when the binary is not installed; {@code .ci/run} installs it. Shared with the
+ * engine's and the CLI's tests through this module's test jar.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/docker-registry");
     static final Path SKOPEO = Path.of("/usr/bin/skopeo");
     private static final Duration STARTUP = Duration.ofSeconds(20);
@@ -36,6 +37,13 @@ final class LocalRegistry implements AutoCloseable {
         this.log = log;
     }
 
+    /** Skips the calling test class when docker-registry is missing (skopeo is not needed). */
+    public static void assumeRegistryInstalled() {
+        Assumptions.assumeTrue(
+                Files.isExecutable(BINARY),
+                "docker-registry is not installed (apt-get install docker-registry); skipping registry tests");
+    }
+
     static void assumeInstalled() {
         Assumptions.assumeTrue(
                 Files.isExecutable(BINARY),
@@ -46,7 +54,12 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     /** Starts a registry; with a user and password it requires HTTP Basic auth from an htpasswd file. */
-    static LocalRegistry start(Path directory, String user, String password) throws IOException, InterruptedException {
+    public static LocalRegistry start(Path directory) throws IOException, InterruptedException {
+        return start(directory, null, null);
+    }
+
+    public static LocalRegistry start(Path directory, String user, String password)
+            throws IOException, InterruptedException {
         Files.createDirectories(directory);
         int port = freePort();
         StringBuilder config = new StringBuilder()
@@ -78,7 +91,7 @@ final class LocalRegistry implements AutoCloseable {
         return registry;
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
@@ -140,6 +153,33 @@ final class LocalRegistry implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Client options for this registry: plain HTTP, no docker config, short timeouts and retries. */
+    public static RegistryClientOptions clientOptions() {
+        return RegistryClientOptions.defaults()
+                .withInsecure(true)
+                .withDockerConfig(null)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withRetries(1, Duration.ofMillis(50));
+    }
+
+    /**
+     * Pushes a small single-layer linux/amd64 image built from {@code seed} (different seeds, different
+     * digests) with Assay's own client, and returns its manifest digest.
+     */
+    public Digest pushImage(String repositoryAndTag, String seed) {
+        ImageReference reference = ImageReference.parse(host() + "/" + repositoryAndTag);
+        TestImages.Layer layer = TestImages.Layer.gzip(new TestLayer().file("etc/seed", seed));
+        TestImages.Image image = TestImages.image(java.util.List.of(layer));
+        try (RegistryClient client = new RegistryClient(clientOptions())) {
+            RegistryRepository repository = client.repository(reference, true);
+            repository.pushBlob(layer.mediaType(), layer.blob());
+            repository.pushBlob(MediaTypes.OCI_CONFIG, image.config());
+            return repository
+                    .pushManifest(reference.tag(), image.manifest(), MediaTypes.OCI_MANIFEST)
+                    .digest();
         }
     }
 

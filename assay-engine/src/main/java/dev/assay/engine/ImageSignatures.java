@@ -1,0 +1,82 @@
+package dev.assay.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.model.untrusted.Limits;
+import dev.assay.oci.ImageReference;
+import dev.assay.oci.RegistryClient;
+import dev.assay.oci.RegistryClientOptions;
+import dev.assay.sign.intoto.PredicateTypes;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signs, attests and verifies container images in a registry, in cosign's formats. One instance keeps one
+ * HTTP client, so repeated verifications (a server, a benchmark) reuse connections.
+ */
+public final class ImageSignatures implements AutoCloseable {
+    private final RegistryClient client;
+
+    public ImageSignatures(RegistryOptions registry) {
+        this(ImageSources.clientOptions(registry, Limits.DEFAULT));
+    }
+
+    public ImageSignatures(RegistryClientOptions options) {
+        this.client = new RegistryClient(options);
+    }
+
+    /** What a signing run pushed. */
+    public record Published(String imageDigest, List<String> locations) {}
+
+    /**
+     * Signs the image the reference names (resolved to its digest) and pushes the signature under
+     * cosign's {@code .sig} tag and, with {@code referrer}, as a Sigstore bundle referrer.
+     */
+    public Published sign(
+            String reference,
+            PrivateKey privateKey,
+            PublicKey publicKey,
+            Map<String, String> annotations,
+            boolean referrer) {
+        var published = publisher(reference).sign(privateKey, publicKey, annotations, referrer);
+        return new Published(published.imageDigest(), published.locations());
+    }
+
+    /**
+     * Wraps a predicate in an in-toto statement about the image, signs it as DSSE and pushes it under
+     * {@code .att} and as a referrer.
+     *
+     * @param typeOption a cosign {@code --type} short name or a predicate type URI
+     */
+    public Published attest(
+            String reference, String typeOption, JsonNode predicate, PrivateKey privateKey, PublicKey publicKey) {
+        var published =
+                publisher(reference).attest(PredicateTypes.written(typeOption), predicate, privateKey, publicKey);
+        return new Published(published.imageDigest(), published.locations());
+    }
+
+    /**
+     * @param attestationType a {@code --type} value whose attestation is required as well, or null
+     */
+    public ImageVerificationReport verify(String reference, PublicKey key, String attestationType) {
+        List<String> accepted = attestationType == null ? List.of() : PredicateTypes.accepted(attestationType);
+        var repository = client.repository(ImageReference.parse(reference), false);
+        return new ImageSignatureVerifications(repository, key).verify(Optional.ofNullable(attestationType), accepted);
+    }
+
+    private ImageSignaturePublisher publisher(String reference) {
+        return new ImageSignaturePublisher(client.repository(ImageReference.parse(reference), true));
+    }
+
+    /** Forgets what the client cached by digest, so the next verification reads everything afresh. */
+    public void forgetCachedContent() {
+        client.forgetCachedContent();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
