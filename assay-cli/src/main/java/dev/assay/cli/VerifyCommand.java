@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
-        description = "Verify signatures (exit 0 verified, 1 rejected, 2 unusable input).",
+        description = "Verify signatures (exit 0 verified, 1 rejected, 2 unusable input, 3 trusted root unavailable).",
         subcommands = {VerifyBlobCommand.class})
 final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
