@@ -39,7 +39,18 @@ class ArchitectureTest {
      * {@code everyClass_belongsToAKnownModule_passes} fails.
      */
     private static final List<String> MODULES = List.of(
-            "model", "version", "sbom", "oci", "vulndb", "sign", "catalog", "match", "report", "engine", "cli",
+            "model",
+            "version",
+            "sbom",
+            "oci",
+            "vulndb",
+            "sign",
+            "sigstore",
+            "catalog",
+            "match",
+            "report",
+            "engine",
+            "cli",
             "testkit");
 
     private static JavaClasses classes;
@@ -71,7 +82,8 @@ class ArchitectureTest {
         // model <- version <- {sbom, oci, vulndb} <- catalog <- match <- report <- engine <- cli. Adapters
         // (sbom, oci, vulndb) never see each other or the catalog; only the engine wires sources,
         // catalogers, codecs, the advisory store and matchers together. A layer may use any layer below it.
-        // match reads SBOM documents (CycloneDX VEX) through the sbom codecs.
+        // match reads SBOM documents (CycloneDX VEX) through the sbom codecs. sigstore (offline Sigstore
+        // bundle verification, on sigstore-java) sits above sign and is used only by the engine and the CLI.
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
@@ -87,6 +99,8 @@ class ArchitectureTest {
                 .definedBy("dev.assay.vulndb..")
                 .layer("sign")
                 .definedBy("dev.assay.sign..")
+                .layer("sigstore")
+                .definedBy("dev.assay.sigstore..")
                 .layer("catalog")
                 .definedBy("dev.assay.catalog..")
                 .layer("match")
@@ -101,7 +115,17 @@ class ArchitectureTest {
                 .definedBy("dev.assay.testkit..")
                 .whereLayer("model")
                 .mayOnlyBeAccessedByLayers(
-                        "version", "sbom", "oci", "vulndb", "sign", "catalog", "match", "report", "engine", "cli",
+                        "version",
+                        "sbom",
+                        "oci",
+                        "vulndb",
+                        "sign",
+                        "sigstore",
+                        "catalog",
+                        "match",
+                        "report",
+                        "engine",
+                        "cli",
                         "testkit")
                 .whereLayer("version")
                 .mayOnlyBeAccessedByLayers("vulndb", "catalog", "match", "report", "engine", "cli")
@@ -110,6 +134,8 @@ class ArchitectureTest {
                 .whereLayer("vulndb")
                 .mayOnlyBeAccessedByLayers("match", "engine", "cli")
                 .whereLayer("sign")
+                .mayOnlyBeAccessedByLayers("sigstore", "engine", "cli")
+                .whereLayer("sigstore")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("oci")
                 .mayOnlyBeAccessedByLayers("catalog", "engine", "cli")
@@ -184,6 +210,7 @@ class ArchitectureTest {
                         "dev.assay.model..",
                         "dev.assay.version..",
                         "dev.assay.sign..",
+                        "dev.assay.sigstore..",
                         "dev.assay.catalog..",
                         "dev.assay.sbom..",
                         "dev.assay.match..",
@@ -191,6 +218,19 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.net.http..", "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void sigstoreJava_onlyInAssaySigstore_passes() {
+        // sigstore-java and its 39 jars stay behind assay-sigstore's own API: other modules (the CLI included)
+        // never see its types, so they can neither leak into other commands nor be loaded at their startup.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.assay.sigstore..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.sigstore..")
                 .check(classes);
     }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify",
         mixinStandardHelpOptions = true,
-        description = "Verify signatures and attestations (exit 0 verified, 1 rejected, 2 unusable input).",
+        description =
+                "Verify signatures and attestations (exit 0 verified, 1 rejected, 2 unusable input, 3 trust root or registry unavailable).",
         subcommands = {
             VerifyBlobCommand.class,
             VerifyImageCommand.class,
