@@ -10,6 +10,7 @@ import dev.assay.oci.ImageReference;
 import dev.assay.oci.MediaTypes;
 import dev.assay.oci.RegistryRepository;
 import dev.assay.oci.StoredManifest;
+import dev.assay.sign.attest.SignedAttestation;
 import dev.assay.sign.dsse.DsseEnvelope;
 import dev.assay.sign.image.CosignFormats;
 import dev.assay.sign.image.ImageSigner;
@@ -74,12 +75,13 @@ final class ImageSignaturePublisher {
                         Map.of("sha256", image.digest().hex()))),
                 predicateType,
                 predicate);
-        DsseEnvelope envelope = ImageSigner.attest(statement, privateKey, publicKey);
+        SignedAttestation attestation = SignedAttestation.sign(statement, privateKey, publicKey);
+        DsseEnvelope envelope = attestation.envelope();
         Descriptor layer = repository.pushBlob(
                 DsseEnvelope.MEDIA_TYPE, envelope.toJsonNode().toString().getBytes(StandardCharsets.UTF_8));
         String tag = CosignFormats.attestationTag(digest);
         appendLayer(tag, layer.withAnnotations(Map.of(CosignFormats.PREDICATE_TYPE_ANNOTATION, predicateType)));
-        byte[] bundle = ImageSigner.dsseBundleJson(envelope, publicKey).getBytes(StandardCharsets.UTF_8);
+        byte[] bundle = attestation.bundleJson().getBytes(StandardCharsets.UTF_8);
         Descriptor pushed = pushBundleReferrer(
                 image,
                 bundle,

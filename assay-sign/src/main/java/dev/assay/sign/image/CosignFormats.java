@@ -8,7 +8,7 @@ public final class CosignFormats {
     public static final String SIMPLE_SIGNING_MEDIA_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";
     public static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
     public static final String PREDICATE_TYPE_ANNOTATION = "predicateType";
-    public static final String BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    public static final String BUNDLE_MEDIA_TYPE = dev.assay.sign.SigstoreBundles.MEDIA_TYPE;
     /** Annotations of bundle referrers, per cosign's bundle specification. */
     public static final String BUNDLE_CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
 

@@ -1,18 +1,16 @@
 package dev.assay.sign.image;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.model.InvalidInputException;
-import dev.assay.model.untrusted.SafeJson;
-import dev.assay.sign.dsse.DsseEnvelope;
-import dev.assay.sign.dsse.DsseSigner;
-import dev.assay.sign.intoto.Statement;
 import dev.assay.sign.keys.SignatureSchemes;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 
-/** Signs image payloads and attestation statements with a local key, in cosign's schemes. */
+/**
+ * Signs cosign simple-signing payloads with a local key. Attestations about images are signed as any other
+ * ({@link dev.assay.sign.attest.SignedAttestation}).
+ */
 public final class ImageSigner {
     private ImageSigner() {}
 
@@ -27,21 +25,5 @@ public final class ImageSigner {
         } catch (GeneralSecurityException e) {
             throw new InvalidInputException("cannot sign with this key: " + e.getMessage(), null, e);
         }
-    }
-
-    /** An in-toto statement in a DSSE envelope, as {@code cosign attest} stores it. */
-    public static DsseEnvelope attest(Statement statement, PrivateKey privateKey, PublicKey publicKey) {
-        return DsseSigner.sign(Statement.PAYLOAD_TYPE, statement.toJsonBytes(), privateKey, publicKey);
-    }
-
-    /** A Sigstore bundle v0.3 carrying a DSSE envelope (no transparency-log entry: offline signing). */
-    public static String dsseBundleJson(DsseEnvelope envelope, PublicKey publicKey) {
-        ObjectNode bundle = SafeJson.mapper().createObjectNode();
-        bundle.put("mediaType", CosignFormats.BUNDLE_MEDIA_TYPE);
-        ObjectNode material = bundle.putObject("verificationMaterial");
-        material.putObject("publicKey").put("hint", SignatureSchemes.keyHint(publicKey));
-        material.putArray("tlogEntries");
-        bundle.set("dsseEnvelope", envelope.toJsonNode());
-        return bundle.toPrettyString() + "\n";
     }
 }

@@ -119,9 +119,9 @@ class ImageSignatureVerifierTest {
                 List.of(new Subject("127.0.0.1:5000/app", Map.of("sha256", IMAGE.substring(7)))),
                 PredicateTypes.SLSA_PROVENANCE_V1,
                 JsonNodeFactory.instance.objectNode().put("buildType", "x"));
-        DsseEnvelope envelope = ImageSigner.attest(statement, KEYS.getPrivate(), KEYS.getPublic());
-        SignatureBundle bundle = SignatureBundle.parse(
-                ImageSigner.dsseBundleJson(envelope, KEYS.getPublic()).getBytes(StandardCharsets.UTF_8), "b");
+        var attestation = dev.assay.sign.attest.SignedAttestation.sign(statement, KEYS.getPrivate(), KEYS.getPublic());
+        DsseEnvelope envelope = attestation.envelope();
+        SignatureBundle bundle = SignatureBundle.parse(attestation.bundleJson().getBytes(StandardCharsets.UTF_8), "b");
 
         assertThat(bundle).isInstanceOf(SignatureBundle.Dsse.class);
         assertThat(ImageSignatureVerifier.verifyAttestation(
