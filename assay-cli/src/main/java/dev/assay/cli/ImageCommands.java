@@ -13,7 +13,20 @@ import java.util.List;
 final class ImageCommands {
     private ImageCommands() {}
 
-    static void reportPublished(AssayCommand top, String verb, ImageSignatures.Published published) {
+    /**
+     * What was pushed, as JSON on stdout or {@code --output} (the command's main output, for pipelines that
+     * record where signatures live), and as a summary on stderr.
+     */
+    static void reportPublished(AssayCommand top, String verb, ImageSignatures.Published published)
+            throws java.io.IOException {
+        ObjectNode json = SafeJson.mapper().createObjectNode();
+        json.put("digest", published.imageDigest());
+        ArrayNode locations = json.putArray("pushed");
+        published.locations().forEach(locations::add);
+        OutputTarget.write(
+                top.globalOptions.output,
+                top.terminal().out(),
+                out -> out.write((json.toPrettyString() + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         if (top.globalOptions.quiet) {
             return;
         }

@@ -74,8 +74,9 @@ final class SignBlobCommand implements Callable<Integer> {
                     bundle, terminal.out(), out -> out.write(signed.bundleJson().getBytes(StandardCharsets.UTF_8)));
         }
         if (signature != null || bundle == null) {
+            // Without --signature or --bundle the signature is the main output: stdout or the global --output.
             OutputTarget.write(
-                    signature,
+                    signature != null ? signature : sign.parent.globalOptions.output,
                     terminal.out(),
                     out -> out.write((signed.base64Signature() + "\n").getBytes(StandardCharsets.US_ASCII)));
         }

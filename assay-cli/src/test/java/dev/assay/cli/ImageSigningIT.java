@@ -79,7 +79,9 @@ class ImageSigningIT {
                 "slsaprovenance",
                 "--key",
                 temp.resolve("cosign.key").toString(),
-                "--insecure-registry");
+                "--insecure-registry",
+                "--output",
+                temp.resolve("attested.json").toString());
         Result verified = assay(
                 "verify",
                 "image",
@@ -100,6 +102,9 @@ class ImageSigningIT {
         assertThat(sign.exitCode()).as(sign.output()).isZero();
         assertThat(sign.output()).contains(".sig", "(referrer)");
         assertThat(attest.exitCode()).as(attest.output()).isZero();
+        JsonNode attested = SafeJson.read(Files.readAllBytes(temp.resolve("attested.json")), "attested");
+        assertThat(attested.path("digest").asText()).startsWith("sha256:");
+        assertThat(attested.path("pushed").toString()).contains(".att");
         assertThat(verified.exitCode()).as(verified.output()).isZero();
         JsonNode json = SafeJson.read(Files.readAllBytes(report), "report");
         assertThat(json.path("verified").asBoolean()).isTrue();

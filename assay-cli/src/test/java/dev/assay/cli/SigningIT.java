@@ -79,7 +79,27 @@ class SigningIT {
                 "--signature",
                 signature.toString());
 
+        Path viaGlobalOutput = temp.resolve("app.tar.sig.out");
+        Result signToOutput = assay(
+                "sign",
+                "blob",
+                artifact.toString(),
+                "--key",
+                temp.resolve("cosign.key").toString(),
+                "--output",
+                viaGlobalOutput.toString());
+        Result byGlobalOutput = assay(
+                "verify",
+                "blob",
+                artifact.toString(),
+                "--key",
+                temp.resolve("cosign.pub").toString(),
+                "--signature",
+                viaGlobalOutput.toString());
+
         assertThat(sign.exitCode()).as(sign.output()).isZero();
+        assertThat(signToOutput.exitCode()).as(signToOutput.output()).isZero();
+        assertThat(byGlobalOutput.exitCode()).as(byGlobalOutput.output()).isZero();
         assertThat(byBundle.exitCode()).as(byBundle.output()).isZero();
         assertThat(byBundle.output()).contains("verified");
         assertThat(bySignature.exitCode()).as(bySignature.output()).isZero();
