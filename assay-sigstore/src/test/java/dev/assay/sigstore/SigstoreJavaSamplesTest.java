@@ -128,15 +128,34 @@ class SigstoreJavaSamplesTest {
                     BEACON,
                     ACTIONS,
                     "log entry records a different signature"),
-            // Must verify upstream (against the live production root), but it is logged in the production
-            // Rekor v2 log (log2025-1), which sigstore-java's production snapshot predates: this pins down that
-            // it fails for exactly that reason and no other.
+            // Logged in the production Rekor v2 log (log2025-1), which sigstore-java's production snapshot
+            // predates: against that snapshot it must fail for exactly that reason, and against a newer
+            // production root (the public-good half of the GitHub trust bundle in the corpus) it verifies.
             new Sample(
                     "bundle.dsse.rekor-v2.sigstore",
                     PRODUCTION,
                     SERVICE_ACCOUNT,
                     GOOGLE,
                     "transparency log the trusted root does not know (log id zxGZFVvd0FEmjR8WrFwMdcAJ9vtaY/QXf44Y1wUeP6A=)"));
+
+    /** The first line of GitHub's trust bundle: the Sigstore public-good root, newer than the snapshot. */
+    private static final String NEWER_PRODUCTION_BUNDLE = SAMPLES + "/github-private-no-tlog/trusted_root.jsonl";
+
+    @Test
+    void rekorV2ProductionBundle_verifiesAgainstANewerProductionRoot() throws IOException {
+        Path samples = Corpora.require(SAMPLES);
+        String publicGoodRoot =
+                Files.readAllLines(Corpora.require(NEWER_PRODUCTION_BUNDLE)).get(0);
+
+        Verification verdict = KeylessBundleVerifier.verify(
+                samples.resolve("artifact.txt"),
+                Files.readAllBytes(samples.resolve("bundle.dsse.rekor-v2.sigstore")),
+                "bundle.dsse.rekor-v2.sigstore",
+                TrustRoot.parse(publicGoodRoot.getBytes(java.nio.charset.StandardCharsets.UTF_8), "public-good root"),
+                IdentityPolicy.exact(SERVICE_ACCOUNT, GOOGLE));
+
+        assertThat(verdict).as(verdict.toString()).isInstanceOf(Verification.Verified.class);
+    }
 
     @TestFactory
     Stream<DynamicTest> samples_verifyOrFailAsUpstreamExpects() {
