@@ -32,7 +32,8 @@ class HostileInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "{", "[]", "null", "42", "\"bundle\"", "{\"mediaType\": 7}", "{\"a\":1}{\"b\":2}"})
     void malformedJson_isInvalidInput(String json) {
-        assertThatThrownBy(() -> verify(json.getBytes(StandardCharsets.UTF_8)))
+        BundleCheck check = corpusCheck();
+        assertThatThrownBy(() -> check.verify(json.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("bundle.json");
     }
@@ -42,7 +43,8 @@ class HostileInputTest {
         byte[] huge = new byte[BundleParser.MAX_BUNDLE_BYTES + 1];
         Arrays.fill(huge, (byte) ' ');
 
-        assertThatThrownBy(() -> verify(huge))
+        BundleCheck check = corpusCheck();
+        assertThatThrownBy(() -> check.verify(huge))
                 .isInstanceOf(InputTooLargeException.class)
                 .hasMessageContaining("bundles over 16777216 bytes are refused");
     }
@@ -51,7 +53,8 @@ class HostileInputTest {
     void deeplyNestedJson_isInvalidInput() {
         String nested = "{\"mediaType\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
 
-        assertThatThrownBy(() -> verify(nested.getBytes(StandardCharsets.UTF_8)))
+        BundleCheck check = corpusCheck();
+        assertThatThrownBy(() -> check.verify(nested.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not valid JSON");
     }
@@ -174,17 +177,29 @@ class HostileInputTest {
         ObjectNode bundle = (ObjectNode) SafeJson.read(
                 Files.readAllBytes(Corpora.require(SUITE + "rekor2-happy-path/bundle.sigstore.json")), "b");
         tamper.accept(bundle);
-        assertThatThrownBy(() -> verify(bundle.toString().getBytes(StandardCharsets.UTF_8)))
+        BundleCheck check = corpusCheck();
+        assertThatThrownBy(() -> check.verify(bundle.toString().getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining(message);
     }
 
-    private static Verification verify(byte[] bundle) {
-        return KeylessBundleVerifier.verify(
-                Corpora.require(SUITE + "a.txt"),
+    @FunctionalInterface
+    private interface BundleCheck {
+        Verification verify(byte[] bundle);
+    }
+
+    /**
+     * Resolves the corpus files before any assertion lambda runs, so that a missing corpus skips the test
+     * instead of being caught as the "thrown" exception.
+     */
+    private static BundleCheck corpusCheck() {
+        Path artifact = Corpora.require(SUITE + "a.txt");
+        TrustRoot root = TrustRoot.load(Corpora.require(SUITE + "rekor2-happy-path/trusted_root.json"));
+        return bundle -> KeylessBundleVerifier.verify(
+                artifact,
                 bundle,
                 "bundle.json",
-                TrustRoot.load(Corpora.require(SUITE + "rekor2-happy-path/trusted_root.json")),
+                root,
                 IdentityPolicy.exact(ConformanceCase.DEFAULT_IDENTITY, ConformanceCase.DEFAULT_ISSUER));
     }
 }
