@@ -48,6 +48,7 @@ class ArchitectureTest {
             "sigstore",
             "catalog",
             "match",
+            "policy",
             "report",
             "engine",
             "cli",
@@ -105,6 +106,8 @@ class ArchitectureTest {
                 .definedBy("dev.assay.catalog..")
                 .layer("match")
                 .definedBy("dev.assay.match..")
+                .layer("policy")
+                .definedBy("dev.assay.policy..")
                 .layer("report")
                 .definedBy("dev.assay.report..")
                 .layer("engine")
@@ -123,6 +126,7 @@ class ArchitectureTest {
                         "sigstore",
                         "catalog",
                         "match",
+                        "policy",
                         "report",
                         "engine",
                         "cli",
@@ -142,6 +146,8 @@ class ArchitectureTest {
                 .whereLayer("catalog")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("match")
+                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .whereLayer("policy")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
