@@ -28,6 +28,7 @@ public final class Main {
         commands.put("sign", SignCommand.class);
         commands.put("attest", AttestCommand.class);
         commands.put("verify", VerifyCommand.class);
+        commands.put("policy", PolicyCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }
 
