@@ -5,8 +5,6 @@ import java.util.List;
 
 /** Containers must run as non-root: set at pod level or on every container, and never set to false. */
 public final class RunAsNonRootCheck implements PodSecurityCheck {
-    static final int USER_NAMESPACE_RELAXATION = 33;
-
     @Override
     public String id() {
         return "runAsNonRoot";
@@ -25,7 +23,8 @@ public final class RunAsNonRootCheck implements PodSecurityCheck {
     @Override
     public List<Violation> check(PolicyVersion version, PodInput pod) {
         Offenders offenders = new Offenders(this);
-        if (version.atLeast(USER_NAMESPACE_RELAXATION) && pod.hostUsersDisabled()) {
+        // In a user namespace uid 0 is not root on the node; PSA relaxes this at every policy version.
+        if (pod.hostUsersDisabled()) {
             return List.of();
         }
         boolean podLevel = Node.isTrue(pod.podSecurityContext("runAsNonRoot"));

@@ -5,8 +5,6 @@ import java.util.List;
 
 /** No pod or container may run as uid 0. */
 public final class RunAsUserCheck implements PodSecurityCheck {
-    static final int USER_NAMESPACE_RELAXATION = 33;
-
     @Override
     public String id() {
         return "runAsUser";
@@ -25,7 +23,8 @@ public final class RunAsUserCheck implements PodSecurityCheck {
     @Override
     public List<Violation> check(PolicyVersion version, PodInput pod) {
         Offenders offenders = new Offenders(this);
-        if (version.atLeast(USER_NAMESPACE_RELAXATION) && pod.hostUsersDisabled()) {
+        // In a user namespace uid 0 is not root on the node; PSA relaxes this at every policy version.
+        if (pod.hostUsersDisabled()) {
             return List.of();
         }
         if ("0".equals(Node.string(pod.podSecurityContext("runAsUser")))) {
