@@ -95,6 +95,49 @@ class PodSecurityTest {
     }
 
     @Test
+    void evaluate_probeHost_onlyFromV134() {
+        String pod = """
+                kind: Pod
+                spec:
+                  containers:
+                  - name: app
+                    image: pause
+                    livenessProbe:
+                      httpGet:
+                        host: 10.0.0.1
+                        port: 80
+                """;
+
+        assertThat(evaluate(Level.BASELINE, "v1.33", pod)).isEmpty();
+        assertThat(evaluate(Level.BASELINE, "v1.34", pod))
+                .extracting(Violation::check)
+                .containsExactly("hostProbesAndHostLifecycle");
+    }
+
+    @Test
+    void evaluate_unmaskedProcInUserNamespace_baselineFromV135ButNeverRestricted() {
+        String pod = """
+                kind: Pod
+                spec:
+                  hostUsers: false
+                  containers:
+                  - name: app
+                    image: pause
+                    securityContext:
+                      procMount: Unmasked
+                """;
+
+        assertThat(evaluate(Level.BASELINE, "v1.34", pod))
+                .extracting(Violation::check)
+                .containsExactly("procMount");
+        assertThat(evaluate(Level.BASELINE, "v1.35", pod)).isEmpty();
+        assertThat(evaluate(Level.RESTRICTED, "v1.35", pod))
+                .extracting(Violation::check)
+                .contains("procMount_restricted")
+                .doesNotContain("procMount", "runAsNonRoot");
+    }
+
+    @Test
     void parse_versionAndLevel_rejectGarbage() {
         assertThat(PolicyVersion.parse("v1.99")).isEqualTo(PolicyVersion.LATEST);
         assertThatThrownBy(() -> PolicyVersion.parse("1.2")).isInstanceOf(InvalidInputException.class);
