@@ -57,15 +57,17 @@ public final class Main {
      * As {@link #commandLine(Terminal)}, with only the subcommand {@code args} names registered when it names
      * one: picocli reads every registered command's annotations by reflection before parsing, which cost
      * about 150 ms of a 300 ms run once {@code db} and its six subcommands existed. Help, version and
-     * mistyped commands get the full tree, so every listing and suggestion stays complete.
+     * mistyped commands get the full tree, so every listing and suggestion stays complete. A bare {@code
+     * --version}, which pipelines run to log the tool's version, needs no subcommand at all.
      */
     static CommandLine commandLine(Terminal terminal, String[] args) {
         AssayCommand command = new AssayCommand(terminal);
         CommandLine commandLine = new CommandLine(command);
         Class<?> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
         if (only != null) {
             commandLine.addSubcommand(only);
-        } else {
+        } else if (!versionOnly) {
             SUBCOMMANDS.values().forEach(commandLine::addSubcommand);
         }
         commandLine.setOut(writer(terminal.out()));
