@@ -6,7 +6,6 @@ import dev.assay.sign.blob.BlobVerifier;
 import dev.assay.sign.keys.PublicKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Base64;
@@ -99,24 +98,25 @@ final class VerifyBlobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkCombination();
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("no such file: " + file, file.toString());
-        }
+        InputFiles.requireRegularFile(file);
         PublicKey publicKey = key == null ? null : PublicKeys.decode(SignBlobCommand.read(key), key.toString());
         Verification verdict;
         if (trustedRoot != null) {
             // Only this path loads sigstore-java (39 jars): other commands and key-only checks never touch it.
-            byte[] bundle = bytes(evidence.bundle);
+            byte[] bundle = InputFiles.read(evidence.bundle, MAX_EVIDENCE_BYTES, "a signature or bundle");
             String bundleName = evidence.bundle.toString();
             verdict = publicKey != null
                     ? SigstoreVerification.withKey(file, bundle, bundleName, trustedRoot, publicKey)
                     : SigstoreVerification.keyless(
                             file, bundle, bundleName, trustedRoot, identity.exact, identity.pattern, issuer);
         } else if (evidence.bundle != null) {
-            byte[] bundle = bytes(evidence.bundle);
+            byte[] bundle = InputFiles.read(evidence.bundle, MAX_EVIDENCE_BYTES, "a signature or bundle");
             verdict = BlobVerifier.verifyBundle(file, publicKey, bundle, evidence.bundle.toString());
         } else {
-            String text = new String(bytes(evidence.signature), StandardCharsets.US_ASCII).strip();
+            String text = new String(
+                            InputFiles.read(evidence.signature, MAX_EVIDENCE_BYTES, "a signature or bundle"),
+                            StandardCharsets.US_ASCII)
+                    .strip();
             byte[] signature;
             try {
                 signature = Base64.getDecoder().decode(text);
@@ -125,19 +125,7 @@ final class VerifyBlobCommand implements Callable<Integer> {
             }
             verdict = BlobVerifier.verifySignature(file, publicKey, signature);
         }
-        Terminal terminal = verify.parent.terminal();
-        return switch (verdict) {
-            case Verification.Verified verified -> {
-                if (!verify.parent.globalOptions.quiet) {
-                    terminal.err().println("assay: verified: " + verified.detail());
-                }
-                yield ExitCodes.OK;
-            }
-            case Verification.Rejected rejected -> {
-                terminal.err().println("assay: rejected: " + rejected.reason());
-                yield ExitCodes.GATE_TRIPPED;
-            }
-        };
+        return Verdicts.report(verdict, verify.parent.terminal(), verify.parent.globalOptions.quiet);
     }
 
     /** The flag combinations picocli's groups cannot express, each refused with what to give instead. */
@@ -168,15 +156,5 @@ final class VerifyBlobCommand implements Callable<Integer> {
                         + " means nothing without the issuer that vouched for it)");
             }
         }
-    }
-
-    private static byte[] bytes(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new InvalidInputException("no such file: " + path, path.toString());
-        }
-        if (Files.size(path) > MAX_EVIDENCE_BYTES) {
-            throw new InvalidInputException(path + " is too large for a signature or bundle", path.toString());
-        }
-        return Files.readAllBytes(path);
     }
 }
