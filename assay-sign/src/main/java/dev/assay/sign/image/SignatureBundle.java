@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeJson;
 import dev.assay.sign.JsonFields;
+import dev.assay.sign.SigstoreBundles;
 import dev.assay.sign.dsse.DsseEnvelope;
 
 /**
@@ -25,7 +26,7 @@ public sealed interface SignatureBundle {
      */
     static SignatureBundle parse(byte[] bytes, String name) {
         JsonNode bundle = SafeJson.read(bytes, name);
-        if (!bundle.path("mediaType").asText("").startsWith("application/vnd.dev.sigstore.bundle")) {
+        if (!SigstoreBundles.isBundle(bundle)) {
             throw new InvalidInputException(name + " is not a Sigstore bundle (no bundle mediaType)", name);
         }
         JsonNode dsse = bundle.get("dsseEnvelope");
