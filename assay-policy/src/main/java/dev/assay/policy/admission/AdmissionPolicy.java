@@ -21,6 +21,21 @@ public interface AdmissionPolicy {
      */
     List<PolicyViolation> review(AdmissionInput input);
 
+    /**
+     * The one message a denial carries for this policy's enforced violations; the API server shows it as
+     * {@code admission webhook "..." denied the request: <message>}.
+     */
+    default String denialMessage(List<PolicyViolation> violations) {
+        return name() + ": "
+                + String.join(
+                        "; ", violations.stream().map(PolicyViolation::message).toList());
+    }
+
+    /** The warning returned to the client for this policy's {@code warn}-mode violations. */
+    default String warningMessage(List<PolicyViolation> violations) {
+        return denialMessage(violations);
+    }
+
     /** What happens when {@link #review} cannot reach a verdict. */
     default FailurePolicy failurePolicy() {
         return FailurePolicy.FAIL;

@@ -41,6 +41,23 @@ public final class PodSecurityPolicy implements AdmissionPolicy {
                 + (version.equals(PolicyVersion.LATEST) ? "latest" : version.toString());
     }
 
+    /** As pod-security-admission words it: {@code violates PodSecurity "restricted:latest": reason (detail), ...}. */
+    @Override
+    public String denialMessage(List<PolicyViolation> violations) {
+        return "violates PodSecurity \"" + label() + "\": " + joined(violations);
+    }
+
+    /** As pod-security-admission warns for workloads: {@code would violate PodSecurity "restricted:latest": ...}. */
+    @Override
+    public String warningMessage(List<PolicyViolation> violations) {
+        return "would violate PodSecurity \"" + label() + "\": " + joined(violations);
+    }
+
+    private static String joined(List<PolicyViolation> violations) {
+        return String.join(
+                ", ", violations.stream().map(PolicyViolation::message).toList());
+    }
+
     @Override
     public boolean appliesTo(AdmissionInput input) {
         if (input.operation() != AdmissionInput.Operation.CREATE
