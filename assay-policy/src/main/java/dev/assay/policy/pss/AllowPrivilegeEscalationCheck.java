@@ -1,7 +1,7 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
 import java.util.List;
+import java.util.Optional;
 
 /** Every container must set allowPrivilegeEscalation=false (not required for Windows pods from v1.25). */
 public final class AllowPrivilegeEscalationCheck implements PodSecurityCheck {
@@ -21,16 +21,19 @@ public final class AllowPrivilegeEscalationCheck implements PodSecurityCheck {
     }
 
     @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
         if (WindowsExemption.applies(version, pod)) {
-            return List.of();
+            return Optional.empty();
         }
-        for (Container c : pod.containers()) {
-            if (!Node.isFalse(c.securityContext("allowPrivilegeEscalation"))) {
-                offenders.add(c.describe() + " must set securityContext.allowPrivilegeEscalation=false");
-            }
+        List<String> bad = pod.containers().stream()
+                .filter(c -> !Node.isFalse(c.securityContext("allowPrivilegeEscalation")))
+                .map(Container::name)
+                .toList();
+        if (bad.isEmpty()) {
+            return Optional.empty();
         }
-        return offenders.result();
+        return forbidden(
+                "allowPrivilegeEscalation != false",
+                Wording.containers(bad) + " must set securityContext.allowPrivilegeEscalation=false");
     }
 }

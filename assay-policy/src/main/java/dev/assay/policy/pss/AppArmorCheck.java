@@ -1,10 +1,15 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** AppArmor may be the runtime default or a node-local profile, never unconfined. */
+/**
+ * AppArmor may be the runtime default or a node-local profile, never unconfined: the deprecated
+ * per-container annotations and the {@code appArmorProfile} fields. PSA patched the field check into its
+ * v1.0 rule, so it applies at every policy version.
+ */
 public final class AppArmorCheck implements PodSecurityCheck {
     private static final String ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
 
@@ -12,11 +17,14 @@ public final class AppArmorCheck implements PodSecurityCheck {
         return value.isEmpty() || "runtime/default".equals(value) || value.startsWith("localhost/");
     }
 
-    private static void inspect(Offenders offenders, String where, Object profile) {
-        String type = Node.string(profile, "type");
-        if (type != null && !"RuntimeDefault".equals(type) && !"Localhost".equals(type)) {
-            offenders.add(where + " sets appArmorProfile.type=" + type);
+    /** The profile type when it is set to a forbidden one; an object without a type counts as type "". */
+    private static String forbiddenType(Object securityContext) {
+        Map<?, ?> profile = Node.object(securityContext, "appArmorProfile");
+        if (profile == null) {
+            return null;
         }
+        String type = Node.text(profile, "type");
+        return "RuntimeDefault".equals(type) || "Localhost".equals(type) ? null : type;
     }
 
     @Override
@@ -30,24 +38,44 @@ public final class AppArmorCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        for (Map.Entry<?, ?> annotation : pod.annotations().entrySet()) {
-            String key = String.valueOf(annotation.getKey());
-            String value = String.valueOf(annotation.getValue());
-            if (key.startsWith(ANNOTATION_PREFIX) && !allowedAnnotation(value)) {
-                offenders.add("annotation " + key + "=" + value);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> setters = new ArrayList<>();
+        List<String> badValues = new ArrayList<>();
+        String podType = forbiddenType(pod.podSecurityContext());
+        if (podType != null) {
+            setters.add("pod");
+            badValues.add(podType);
+        }
+        List<String> bad = new ArrayList<>();
+        for (Container c : pod.containers()) {
+            String type = forbiddenType(c.securityContext());
+            if (type != null) {
+                bad.add(c.name());
+                badValues.add(type);
             }
         }
-        inspect(offenders, "pod", pod.podSecurityContext("appArmorProfile"));
-        for (Container c : pod.containers()) {
-            inspect(offenders, c.describe(), c.securityContext("appArmorProfile"));
+        if (!bad.isEmpty()) {
+            setters.add(Wording.containers(bad));
         }
-        return offenders.result();
+        List<String> annotations = new ArrayList<>();
+        for (Map.Entry<?, ?> annotation : pod.annotations().entrySet()) {
+            String key = String.valueOf(annotation.getKey());
+            String value = Node.text(annotation.getValue());
+            if (key.startsWith(ANNOTATION_PREFIX) && !allowedAnnotation(value)) {
+                annotations.add(key + "=" + Wording.goQuote(value));
+            }
+        }
+        // The field types first (sorted, distinct), then every bad annotation (sorted), as PSA lists them.
+        List<String> values = new ArrayList<>(Wording.sorted(badValues));
+        if (!annotations.isEmpty()) {
+            values.addAll(annotations.stream().sorted(Wording.GO_ORDER).toList());
+            setters.add(Wording.pluralize("annotation", "annotations", annotations.size()));
+        }
+        if (setters.isEmpty()) {
+            return Optional.empty();
+        }
+        return forbidden(
+                Wording.pluralize("forbidden AppArmor profile", "forbidden AppArmor profiles", values.size()),
+                String.join(" and ", setters) + " must not set AppArmor profile type to " + Wording.joinQuote(values));
     }
 }

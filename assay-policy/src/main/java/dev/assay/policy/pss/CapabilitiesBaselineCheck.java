@@ -1,11 +1,14 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Only the default container runtime capabilities may be added. */
+/** Only the default container runtime capabilities may be added. Restricted replaces it from v1.22. */
 public final class CapabilitiesBaselineCheck implements PodSecurityCheck {
+    static final String ID = "capabilities_baseline";
+
     private static final Set<String> ALLOWED = Set.of(
             "AUDIT_WRITE",
             "CHOWN",
@@ -23,7 +26,7 @@ public final class CapabilitiesBaselineCheck implements PodSecurityCheck {
 
     @Override
     public String id() {
-        return "capabilities_baseline";
+        return ID;
     }
 
     @Override
@@ -32,20 +35,24 @@ public final class CapabilitiesBaselineCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> bad = new ArrayList<>();
+        List<String> added = new ArrayList<>();
         for (Container c : pod.containers()) {
-            for (Object cap : Node.list(c.securityContext("capabilities", "add"))) {
-                if (!ALLOWED.contains(String.valueOf(cap))) {
-                    offenders.add(c.describe() + " adds capability " + cap);
-                }
+            List<String> forbidden = Node.strings(c.securityContext("capabilities"), "add").stream()
+                    .filter(cap -> !ALLOWED.contains(cap))
+                    .toList();
+            if (!forbidden.isEmpty()) {
+                bad.add(c.name());
+                added.addAll(forbidden);
             }
         }
-        return offenders.result();
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        return forbidden(
+                "non-default capabilities",
+                Wording.containers(bad) + " must not include " + Wording.joinQuote(Wording.sorted(added))
+                        + " in securityContext.capabilities.add");
     }
 }

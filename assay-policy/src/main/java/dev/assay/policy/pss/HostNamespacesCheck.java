@@ -1,7 +1,8 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Sharing the host network, PID or IPC namespace breaks pod isolation. */
 public final class HostNamespacesCheck implements PodSecurityCheck {
@@ -16,18 +17,14 @@ public final class HostNamespacesCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> shared = new ArrayList<>();
+        // PSA's order, not alphabetical.
         for (String field : List.of("hostNetwork", "hostPID", "hostIPC")) {
             if (Node.isTrue(pod.spec(), field)) {
-                offenders.add(field + "=true");
+                shared.add(field + "=true");
             }
         }
-        return offenders.result();
+        return shared.isEmpty() ? Optional.empty() : forbidden("host namespaces", String.join(", ", shared));
     }
 }

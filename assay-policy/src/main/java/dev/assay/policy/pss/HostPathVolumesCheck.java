@@ -1,9 +1,10 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** hostPath volumes expose the node file system. */
+/** hostPath volumes expose the node file system. Restricted reports them as restricted volume types. */
 public final class HostPathVolumesCheck implements PodSecurityCheck {
     @Override
     public String id() {
@@ -16,18 +17,17 @@ public final class HostPathVolumesCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> bad = new ArrayList<>();
         for (Object volume : Node.list(pod.spec(), "volumes")) {
-            if (Node.present(volume, "hostPath")) {
-                offenders.add("volume \"" + Node.string(volume, "name") + "\" uses hostPath");
+            if (Node.object(volume, "hostPath") != null) {
+                bad.add(Node.text(volume, "name"));
             }
         }
-        return offenders.result();
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        return forbidden(
+                "hostPath volumes", Wording.pluralize("volume", "volumes", bad.size()) + " " + Wording.joinQuote(bad));
     }
 }

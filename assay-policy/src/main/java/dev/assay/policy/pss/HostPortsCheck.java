@@ -1,7 +1,9 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Host ports bind the network interfaces of the node. */
 public final class HostPortsCheck implements PodSecurityCheck {
@@ -16,21 +18,36 @@ public final class HostPortsCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> bad = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
         for (Container c : pod.containers()) {
+            boolean valid = true;
             for (Object port : Node.list(c.fields(), "ports")) {
-                String hostPort = Node.string(port, "hostPort");
-                if (hostPort != null && !hostPort.isBlank() && !"0".equals(hostPort.trim())) {
-                    offenders.add(c.describe() + " uses hostPort " + hostPort);
+                String text = Node.string(port, "hostPort");
+                if (text == null) {
+                    continue;
+                }
+                BigInteger number = Node.integer(port, "hostPort");
+                if (number == null || number.signum() != 0) {
+                    valid = false;
+                    // Not a number at all: the API server would refuse it; report it as written.
+                    ports.add(number == null ? text : number.toString());
                 }
             }
+            if (!valid) {
+                bad.add(c.name());
+            }
         }
-        return offenders.result();
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        // PSA keeps the ports in a string set, so they sort as text: "10000" before "80".
+        List<String> sortedPorts = Wording.sorted(ports);
+        return forbidden(
+                "hostPort",
+                Wording.containers(bad) + " " + Wording.pluralize("uses", "use", bad.size()) + " "
+                        + Wording.pluralize("hostPort", "hostPorts", sortedPorts.size()) + " "
+                        + String.join(", ", sortedPorts));
     }
 }

@@ -1,15 +1,16 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Probes and lifecycle hooks must not reach other hosts through the kubelet. */
+/** Probes and lifecycle hooks must not reach other hosts through the kubelet (from v1.34). */
 public final class HostProbesAndLifecycleCheck implements PodSecurityCheck {
-    private static void inspect(Offenders offenders, String where, Object handler) {
+    private static void inspect(Object handler, List<String> hosts) {
         for (String action : List.of("httpGet", "tcpSocket")) {
-            String host = Node.string(handler, action, "host");
-            if (host != null && !host.isEmpty()) {
-                offenders.add(where + " " + action + ".host=" + host);
+            String host = Node.text(Node.object(handler, action), "host");
+            if (!host.isEmpty()) {
+                hosts.add(host);
             }
         }
     }
@@ -30,16 +31,32 @@ public final class HostProbesAndLifecycleCheck implements PodSecurityCheck {
     }
 
     @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> bad = new ArrayList<>();
+        List<String> forbidden = new ArrayList<>();
         for (Container c : pod.containers()) {
+            List<String> hosts = new ArrayList<>();
             for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-                inspect(offenders, c.describe() + " " + probe, Node.at(c.fields(), probe));
+                inspect(Node.object(c.fields(), probe), hosts);
             }
             for (String hook : List.of("postStart", "preStop")) {
-                inspect(offenders, c.describe() + " lifecycle." + hook, Node.at(c.fields(), "lifecycle", hook));
+                inspect(Node.object(c.fields(), "lifecycle", hook), hosts);
+            }
+            if (!hosts.isEmpty()) {
+                bad.add(c.name());
+                forbidden.addAll(hosts);
             }
         }
-        return offenders.result();
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        // Unlike the other checks, PSA keeps these containers in a set: sorted and distinct.
+        List<String> containers = Wording.sorted(bad);
+        List<String> hosts = Wording.sorted(forbidden);
+        return forbidden(
+                "probe or lifecycle host",
+                Wording.containers(containers) + " " + Wording.pluralize("uses", "use", containers.size()) + " "
+                        + Wording.pluralize("probe or lifecycle host", "probe or lifecycle hosts", hosts.size()) + " "
+                        + Wording.joinQuote(hosts));
     }
 }

@@ -18,6 +18,7 @@ public final class PodInput {
         this.metadata = Collections.unmodifiableMap(metadata == null ? Map.of() : metadata);
         this.spec = Collections.unmodifiableMap(spec == null ? Map.of() : spec);
         List<Container> all = new ArrayList<>();
+        // PSA's visitContainers order, which is the order names appear in its messages.
         collect(all, "initContainers", "initContainer");
         collect(all, "containers", "container");
         collect(all, "ephemeralContainers", "ephemeralContainer");
@@ -27,8 +28,7 @@ public final class PodInput {
     private void collect(List<Container> into, String field, String kind) {
         for (Object item : Node.list(spec, field)) {
             if (item instanceof Map<?, ?> map) {
-                String name = Node.string(map, "name");
-                into.add(new Container(kind, name == null ? "" : name, Collections.unmodifiableMap(map)));
+                into.add(new Container(kind, Node.text(map, "name"), Collections.unmodifiableMap(map)));
             }
         }
     }
@@ -56,8 +56,9 @@ public final class PodInput {
         return Node.at(spec, full);
     }
 
+    /** PSA compares {@code spec.os.name} with {@code windows} exactly, as API validation does. */
     boolean isWindows() {
-        return "windows".equalsIgnoreCase(Node.string(spec, "os", "name"));
+        return "windows".equals(Node.string(spec, "os", "name"));
     }
 
     boolean hostUsersDisabled() {

@@ -1,7 +1,6 @@
 package dev.assay.policy.pss;
 
 import dev.assay.model.Severity;
-import dev.assay.policy.Violation;
 import dev.assay.policy.admission.AdmissionInput;
 import dev.assay.policy.admission.AdmissionPolicy;
 import dev.assay.policy.admission.Enforcement;
@@ -80,7 +79,7 @@ public final class PodSecurityPolicy implements AdmissionPolicy {
         boolean isPod = "Pod".equals(input.kind().kind());
         Enforcement enforcement = isPod || enforceWorkloads ? Enforcement.ENFORCE : Enforcement.WARN;
         List<PolicyViolation> violations = new ArrayList<>();
-        for (Violation violation : PodSecurity.evaluate(level, version, pod)) {
+        for (PodSecurityViolation violation : PodSecurity.violations(level, version, pod)) {
             violations.add(new PolicyViolation(
                     name(), violation.check(), enforcement, severityOf(violation.check()), violation.message()));
         }

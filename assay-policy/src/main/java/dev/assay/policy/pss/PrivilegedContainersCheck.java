@@ -1,7 +1,7 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
 import java.util.List;
+import java.util.Optional;
 
 /** Privileged containers get full host access. */
 public final class PrivilegedContainersCheck implements PodSecurityCheck {
@@ -16,18 +16,14 @@ public final class PrivilegedContainersCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        for (Container c : pod.containers()) {
-            if (Node.isTrue(c.securityContext("privileged"))) {
-                offenders.add(c.describe() + " must not set securityContext.privileged=true");
-            }
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> bad = pod.containers().stream()
+                .filter(c -> Node.isTrue(c.securityContext("privileged")))
+                .map(Container::name)
+                .toList();
+        if (bad.isEmpty()) {
+            return Optional.empty();
         }
-        return offenders.result();
+        return forbidden("privileged", Wording.containers(bad) + " must not set securityContext.privileged=true");
     }
 }

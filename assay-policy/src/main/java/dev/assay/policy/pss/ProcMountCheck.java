@@ -1,15 +1,40 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A non-default /proc mount unmasks kernel interfaces; later versions allow it inside a user namespace. */
+/**
+ * A non-default /proc mount unmasks kernel interfaces. From v1.35 baseline allows it inside a user
+ * namespace ({@code hostUsers: false}); restricted keeps forbidding it through {@link ProcMountRestrictedCheck}.
+ */
 public final class ProcMountCheck implements PodSecurityCheck {
+    static final String ID = "procMount";
     static final int USER_NAMESPACE_RELAXATION = 35;
+
+    /** PSA's {@code procMount_1_0}, which the restricted check reuses word for word. */
+    static Optional<PodSecurityViolation> unconditional(PodSecurityCheck check, PodInput pod) {
+        List<String> bad = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (Container c : pod.containers()) {
+            String procMount = Node.string(c.securityContext("procMount"));
+            if (procMount != null && !"Default".equals(procMount)) {
+                bad.add(c.name());
+                types.add(procMount);
+            }
+        }
+        if (bad.isEmpty()) {
+            return Optional.empty();
+        }
+        return check.forbidden(
+                "procMount",
+                Wording.containers(bad) + " must not set securityContext.procMount to "
+                        + Wording.joinQuote(Wording.sorted(types)));
+    }
 
     @Override
     public String id() {
-        return "procMount";
+        return ID;
     }
 
     @Override
@@ -18,22 +43,10 @@ public final class ProcMountCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
         if (version.atLeast(USER_NAMESPACE_RELAXATION) && pod.hostUsersDisabled()) {
-            return List.of();
+            return Optional.empty();
         }
-        for (Container c : pod.containers()) {
-            String procMount = Node.string(c.securityContext("procMount"));
-            if (procMount != null && !"Default".equals(procMount)) {
-                offenders.add(c.describe() + " sets procMount=" + procMount);
-            }
-        }
-        return offenders.result();
+        return unconditional(this, pod);
     }
 }

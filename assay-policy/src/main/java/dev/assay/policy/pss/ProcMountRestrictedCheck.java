@@ -1,9 +1,12 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
-import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Restricted pods keep the default /proc mount even inside a user namespace. */
+/**
+ * Restricted pods keep the default /proc mount even inside a user namespace: from v1.35, when baseline's
+ * {@code procMount} relaxes, this check replaces it in restricted namespaces with the unconditional rule.
+ */
 public final class ProcMountRestrictedCheck implements PodSecurityCheck {
     @Override
     public String id() {
@@ -17,18 +20,16 @@ public final class ProcMountRestrictedCheck implements PodSecurityCheck {
 
     @Override
     public int since() {
-        return 35;
+        return ProcMountCheck.USER_NAMESPACE_RELAXATION;
     }
 
     @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        for (Container c : pod.containers()) {
-            String procMount = Node.string(c.securityContext("procMount"));
-            if (procMount != null && !"Default".equals(procMount)) {
-                offenders.add(c.describe() + " sets procMount=" + procMount);
-            }
-        }
-        return offenders.result();
+    public Set<String> overrides() {
+        return Set.of(ProcMountCheck.ID);
+    }
+
+    @Override
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        return ProcMountCheck.unconditional(this, pod);
     }
 }

@@ -1,7 +1,8 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Containers must run as non-root: set at pod level or on every container, and never set to false. */
 public final class RunAsNonRootCheck implements PodSecurityCheck {
@@ -16,29 +17,41 @@ public final class RunAsNonRootCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        // In a user namespace uid 0 is not root on the node; PSA relaxes this at every policy version.
-        if (pod.hostUsersDisabled()) {
-            return List.of();
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        if (UserNamespaces.relaxes(version, pod)) {
+            return Optional.empty();
         }
-        boolean podLevel = Node.isTrue(pod.podSecurityContext("runAsNonRoot"));
-        if (Node.isFalse(pod.podSecurityContext("runAsNonRoot"))) {
-            offenders.add("pod sets runAsNonRoot=false");
+        List<String> setters = new ArrayList<>();
+        Object podValue = pod.podSecurityContext("runAsNonRoot");
+        if (Node.isFalse(podValue)) {
+            setters.add("pod");
         }
+        // Text that is neither true nor false would not reach PSA at all; here it counts as unset.
+        boolean podNonRoot = Node.isTrue(podValue);
+        List<String> explicitlyBad = new ArrayList<>();
+        List<String> implicitlyBad = new ArrayList<>();
         for (Container c : pod.containers()) {
             Object value = c.securityContext("runAsNonRoot");
             if (Node.isFalse(value)) {
-                offenders.add(c.describe() + " sets runAsNonRoot=false");
-            } else if (!podLevel && !Node.isTrue(value)) {
-                offenders.add(c.describe() + " must set runAsNonRoot=true");
+                explicitlyBad.add(c.name());
+            } else if (!Node.isTrue(value) && !podNonRoot) {
+                implicitlyBad.add(c.name());
             }
         }
-        return offenders.result();
+        if (!explicitlyBad.isEmpty()) {
+            setters.add(Wording.containers(explicitlyBad));
+        }
+        // An explicit false is reported alone; containers relying on a missing pod default come second.
+        if (!setters.isEmpty()) {
+            return forbidden(
+                    "runAsNonRoot != true",
+                    String.join(" and ", setters) + " must not set securityContext.runAsNonRoot=false");
+        }
+        if (!implicitlyBad.isEmpty()) {
+            return forbidden(
+                    "runAsNonRoot != true",
+                    "pod or " + Wording.containers(implicitlyBad) + " must set securityContext.runAsNonRoot=true");
+        }
+        return Optional.empty();
     }
 }

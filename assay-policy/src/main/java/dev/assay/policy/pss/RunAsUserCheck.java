@@ -1,10 +1,18 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** No pod or container may run as uid 0. */
 public final class RunAsUserCheck implements PodSecurityCheck {
+    /** Zero as kubectl would send it: {@code 0}, {@code 0x0}, {@code 0.0} and the other YAML 1.1 spellings. */
+    private static boolean root(Object value) {
+        BigInteger uid = Node.integer(value);
+        return uid != null && uid.signum() == 0;
+    }
+
     @Override
     public String id() {
         return "runAsUser";
@@ -21,20 +29,24 @@ public final class RunAsUserCheck implements PodSecurityCheck {
     }
 
     @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        // In a user namespace uid 0 is not root on the node; PSA relaxes this at every policy version.
-        if (pod.hostUsersDisabled()) {
-            return List.of();
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        if (UserNamespaces.relaxes(version, pod)) {
+            return Optional.empty();
         }
-        if ("0".equals(Node.string(pod.podSecurityContext("runAsUser")))) {
-            offenders.add("pod sets runAsUser=0");
+        List<String> setters = new ArrayList<>();
+        if (root(pod.podSecurityContext("runAsUser"))) {
+            setters.add("pod");
         }
-        for (Container c : pod.containers()) {
-            if ("0".equals(Node.string(c.securityContext("runAsUser")))) {
-                offenders.add(c.describe() + " sets runAsUser=0");
-            }
+        List<String> bad = pod.containers().stream()
+                .filter(c -> root(c.securityContext("runAsUser")))
+                .map(Container::name)
+                .toList();
+        if (!bad.isEmpty()) {
+            setters.add(Wording.containers(bad));
         }
-        return offenders.result();
+        if (setters.isEmpty()) {
+            return Optional.empty();
+        }
+        return forbidden("runAsUser=0", String.join(" and ", setters) + " must not set runAsUser=0");
     }
 }

@@ -1,18 +1,37 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Seccomp must not be explicitly unconfined; before v1.19 via annotations, from v1.19 via fields. */
+/**
+ * Seccomp must not be unconfined: before v1.19 through the alpha annotations, from v1.19 through the
+ * {@code seccompProfile} fields (each version looks only at its own mechanism, as PSA does). Restricted
+ * replaces it from v1.19.
+ */
 public final class SeccompBaselineCheck implements PodSecurityCheck {
+    static final String ID = "seccompProfile_baseline";
     static final int FIELDS_SINCE = 19;
     private static final String POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
     private static final String CONTAINER_ANNOTATION_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
 
+    private static boolean allowedAnnotation(String value) {
+        return "runtime/default".equals(value) || "docker/default".equals(value) || value.startsWith("localhost/");
+    }
+
+    private static void inspect(Map<?, ?> annotations, String key, List<String> forbidden) {
+        if (annotations.containsKey(key)) {
+            String value = Node.text(annotations.get(key));
+            if (!allowedAnnotation(value)) {
+                forbidden.add(key + "=" + Wording.goQuote(value));
+            }
+        }
+    }
+
     @Override
     public String id() {
-        return "seccompProfile_baseline";
+        return ID;
     }
 
     @Override
@@ -21,30 +40,31 @@ public final class SeccompBaselineCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        return version.atLeast(FIELDS_SINCE) ? fields(pod) : annotations(pod);
     }
 
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
-        if (!version.atLeast(FIELDS_SINCE)) {
-            for (Map.Entry<?, ?> annotation : pod.annotations().entrySet()) {
-                String key = String.valueOf(annotation.getKey());
-                boolean seccomp = key.equals(POD_ANNOTATION) || key.startsWith(CONTAINER_ANNOTATION_PREFIX);
-                if (seccomp && "unconfined".equals(String.valueOf(annotation.getValue()))) {
-                    offenders.add("annotation " + key + "=unconfined");
-                }
-            }
-        }
-        if ("Unconfined".equals(Node.string(pod.podSecurityContext("seccompProfile", "type")))) {
-            offenders.add("pod sets seccompProfile.type=Unconfined");
-        }
+    private Optional<PodSecurityViolation> annotations(PodInput pod) {
+        List<String> forbidden = new ArrayList<>();
+        inspect(pod.annotations(), POD_ANNOTATION, forbidden);
+        // Only annotations naming a container of this pod count.
         for (Container c : pod.containers()) {
-            if ("Unconfined".equals(Node.string(c.securityContext("seccompProfile", "type")))) {
-                offenders.add(c.describe() + " sets seccompProfile.type=Unconfined");
-            }
+            inspect(pod.annotations(), CONTAINER_ANNOTATION_PREFIX + c.name(), forbidden);
         }
-        return offenders.result();
+        if (forbidden.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> distinct = Wording.sorted(forbidden);
+        return forbidden(
+                "seccompProfile",
+                "forbidden " + Wording.pluralize("annotation", "annotations", distinct.size()) + " "
+                        + String.join(", ", distinct));
+    }
+
+    private Optional<PodSecurityViolation> fields(PodInput pod) {
+        SeccompProfiles profiles = SeccompProfiles.of(pod);
+        return profiles.badSetters.isEmpty()
+                ? Optional.empty()
+                : forbidden("seccompProfile", profiles.forbiddenDetail());
     }
 }

@@ -1,13 +1,13 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Seccomp must be RuntimeDefault or Localhost, at pod level or on every container. */
+/**
+ * Seccomp must be RuntimeDefault or Localhost, at pod level or on every container. Replaces
+ * {@code seccompProfile_baseline} in restricted namespaces; Windows pods are exempt from v1.25.
+ */
 public final class SeccompRestrictedCheck implements PodSecurityCheck {
-    private static final Set<String> ALLOWED = Set.of("RuntimeDefault", "Localhost");
-
     @Override
     public String id() {
         return "seccompProfile_restricted";
@@ -20,28 +20,30 @@ public final class SeccompRestrictedCheck implements PodSecurityCheck {
 
     @Override
     public int since() {
-        return 19;
+        return SeccompBaselineCheck.FIELDS_SINCE;
     }
 
     @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Set<String> overrides() {
+        return Set.of(SeccompBaselineCheck.ID);
+    }
+
+    @Override
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
         if (WindowsExemption.applies(version, pod)) {
-            return List.of();
+            return Optional.empty();
         }
-        String podType = Node.string(pod.podSecurityContext("seccompProfile", "type"));
-        boolean podSet = podType != null;
-        if (podSet && !ALLOWED.contains(podType)) {
-            offenders.add("pod sets seccompProfile.type=" + podType);
+        SeccompProfiles profiles = SeccompProfiles.of(pod);
+        // An explicit bad value is reported alone; containers relying on a missing pod default come second.
+        if (!profiles.badSetters.isEmpty()) {
+            return forbidden("seccompProfile", profiles.forbiddenDetail());
         }
-        for (Container c : pod.containers()) {
-            String type = Node.string(c.securityContext("seccompProfile", "type"));
-            if (type != null && !ALLOWED.contains(type)) {
-                offenders.add(c.describe() + " sets seccompProfile.type=" + type);
-            } else if (type == null && !podSet) {
-                offenders.add(c.describe() + " must set seccompProfile.type to RuntimeDefault or Localhost");
-            }
+        if (!profiles.podValid && !profiles.unset.isEmpty()) {
+            return forbidden(
+                    "seccompProfile",
+                    "pod or " + Wording.containers(profiles.unset)
+                            + " must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"");
         }
-        return offenders.result();
+        return Optional.empty();
     }
 }

@@ -1,8 +1,9 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Only namespaced, node-safe sysctls; the allow-list grows with the policy version. */
 public final class SysctlsCheck implements PodSecurityCheck {
@@ -38,19 +39,15 @@ public final class SysctlsCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> forbidden = new ArrayList<>();
         for (Object sysctl : Node.list(pod.podSecurityContext("sysctls"))) {
-            String name = Node.string(sysctl, "name");
+            String name = Node.text(sysctl, "name");
             if (!allowed(version, name)) {
-                offenders.add("sysctl " + name + " is not allowed");
+                forbidden.add(name);
             }
         }
-        return offenders.result();
+        // In the pod's order, repeats included, as PSA lists them.
+        return forbidden.isEmpty() ? Optional.empty() : forbidden("forbidden sysctls", String.join(", ", forbidden));
     }
 }

@@ -1,7 +1,8 @@
 package dev.assay.policy.pss;
 
-import dev.assay.policy.Violation;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Windows HostProcess containers run with host privileges. */
 public final class WindowsHostProcessCheck implements PodSecurityCheck {
@@ -16,21 +17,23 @@ public final class WindowsHostProcessCheck implements PodSecurityCheck {
     }
 
     @Override
-    public int since() {
-        return 0;
-    }
-
-    @Override
-    public List<Violation> check(PolicyVersion version, PodInput pod) {
-        Offenders offenders = new Offenders(this);
+    public Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod) {
+        List<String> setters = new ArrayList<>();
         if (Node.isTrue(pod.podSecurityContext("windowsOptions", "hostProcess"))) {
-            offenders.add("pod sets securityContext.windowsOptions.hostProcess=true");
+            setters.add("pod");
         }
-        for (Container c : pod.containers()) {
-            if (Node.isTrue(c.securityContext("windowsOptions", "hostProcess"))) {
-                offenders.add(c.describe() + " sets securityContext.windowsOptions.hostProcess=true");
-            }
+        List<String> bad = pod.containers().stream()
+                .filter(c -> Node.isTrue(c.securityContext("windowsOptions", "hostProcess")))
+                .map(Container::name)
+                .toList();
+        if (!bad.isEmpty()) {
+            setters.add(Wording.containers(bad));
         }
-        return offenders.result();
+        if (setters.isEmpty()) {
+            return Optional.empty();
+        }
+        return forbidden(
+                "hostProcess",
+                String.join(" and ", setters) + " must not set securityContext.windowsOptions.hostProcess=true");
     }
 }
