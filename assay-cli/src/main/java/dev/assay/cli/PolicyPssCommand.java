@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.assay.model.InvalidInputException;
-import dev.assay.policy.Violation;
+import dev.assay.policy.pss.DocumentVerdict;
 import dev.assay.policy.pss.Level;
-import dev.assay.policy.pss.PodDocuments;
-import dev.assay.policy.pss.PodInput;
-import dev.assay.policy.pss.PodSecurity;
+import dev.assay.policy.pss.ManifestReview;
+import dev.assay.policy.pss.PodDocument;
+import dev.assay.policy.pss.PodSecurityViolation;
 import dev.assay.policy.pss.PolicyVersion;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,12 +24,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code assay policy pss}: Pod Security Standards admission, offline. Exit 1 when any file is denied. */
+/**
+ * {@code assay policy pss}: Pod Security Standards admission, offline, one verdict per manifest document.
+ * Exit 1 when any document is denied or cannot be checked, 2 when nothing at all could be checked.
+ */
 @Command(
         name = "pss",
         mixinStandardHelpOptions = true,
-        description = "Check Pods and workload pod templates against a Pod Security Standards level, with "
-                + "pod-security-admission semantics (--format text or json).")
+        description = {
+            "Check Pods and workload pod templates against a Pod Security Standards level, with "
+                    + "pod-security-admission semantics and messages (--format text or json).",
+            "Every document of a multi-document file gets its own result, numbered from 0 as yq's documentIndex;"
+                    + " objects that are not Pods or workloads (Services, ConfigMaps) are skipped, as"
+                    + " pod-security-admission admits them."
+        })
 final class PolicyPssCommand implements Callable<Integer> {
     /** Manifests are small; anything larger is not a pod and would only cost memory. */
     private static final long MAX_MANIFEST_BYTES = 8L * 1024 * 1024;
@@ -50,12 +58,6 @@ final class PolicyPssCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Kubernetes manifests (YAML or JSON).")
     List<Path> files;
 
-    record FileResult(String file, List<Violation> violations) {
-        boolean allowed() {
-            return violations.isEmpty();
-        }
-    }
-
     @Override
     public Integer call() throws Exception {
         GlobalOptions options = policy.globalOptions();
@@ -66,56 +68,134 @@ final class PolicyPssCommand implements Callable<Integer> {
         }
         Level requestedLevel = Level.parse(level);
         PolicyVersion requestedVersion = PolicyVersion.parse(version);
+        String standard = requestedLevel.name().toLowerCase(Locale.ROOT) + ":"
+                + ("latest".equals(version) ? "latest" : requestedVersion.toString());
         // Every file is read and judged before anything is written, so bad input never leaves half a report.
-        List<FileResult> results = new ArrayList<>();
+        List<DocumentVerdict> verdicts = new ArrayList<>();
         for (Path file : files) {
-            String content = new String(
-                    InputFiles.read(file, MAX_MANIFEST_BYTES, "a Kubernetes manifest"), StandardCharsets.UTF_8);
-            List<Violation> violations = new ArrayList<>();
-            for (PodInput pod : PodDocuments.parse(content, file.toString())) {
-                violations.addAll(PodSecurity.evaluate(requestedLevel, requestedVersion, pod));
-            }
-            results.add(new FileResult(file.toString(), List.copyOf(violations)));
+            verdicts.addAll(review(file, requestedLevel, requestedVersion));
+        }
+        if (verdicts.stream().noneMatch(verdict -> verdict.outcome() instanceof DocumentVerdict.Evaluated)) {
+            throw new InvalidInputException(
+                    nothingToCheck(verdicts), files.get(0).toString());
         }
         OutputTarget.write(options.output, policy.terminal().out(), out -> {
             if (format.equals("json")) {
-                json(results, out);
+                json(verdicts, out);
             } else {
-                text(results, requestedLevel, requestedVersion, out);
+                text(verdicts, standard, out);
             }
         });
-        return results.stream().allMatch(FileResult::allowed) ? ExitCodes.OK : ExitCodes.GATE_TRIPPED;
+        long failed = verdicts.stream()
+                .filter(verdict -> verdict.outcome() instanceof DocumentVerdict.Failed)
+                .count();
+        if (failed > 0) {
+            policy.terminal()
+                    .err()
+                    .println("assay: " + failed + (failed == 1 ? " document" : " documents")
+                            + " could not be checked and count as not allowed (see the report)");
+        }
+        return verdicts.stream().allMatch(DocumentVerdict::allowed) ? ExitCodes.OK : ExitCodes.GATE_TRIPPED;
     }
 
-    private static void text(List<FileResult> results, Level level, PolicyVersion version, OutputStream out) {
+    private static List<DocumentVerdict> review(Path file, Level level, PolicyVersion version) {
+        String content;
+        try {
+            content = new String(
+                    InputFiles.read(file, MAX_MANIFEST_BYTES, "a Kubernetes manifest"), StandardCharsets.UTF_8);
+        } catch (InvalidInputException | IOException e) {
+            return List.of(new DocumentVerdict(
+                    file.toString(),
+                    null,
+                    new DocumentVerdict.Failed(
+                            e instanceof IOException
+                                    ? "cannot read " + file + ": " + e.getMessage()
+                                    : e.getMessage())));
+        }
+        return ManifestReview.review(level, version, file.toString(), content);
+    }
+
+    /** One line for exit 2: the only problem, or the first of several. */
+    private static String nothingToCheck(List<DocumentVerdict> verdicts) {
+        List<String> problems = verdicts.stream().map(PolicyPssCommand::problem).toList();
+        if (problems.size() == 1 && verdicts.get(0).document() == null) {
+            return problems.get(0);
+        }
+        return "no Pod or workload to check: " + problems.get(0)
+                + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+    }
+
+    private static String problem(DocumentVerdict verdict) {
+        String reason = switch (verdict.outcome()) {
+            case DocumentVerdict.Failed failed -> failed.reason();
+            case DocumentVerdict.Skipped skipped -> skipped.reason();
+            case DocumentVerdict.Evaluated evaluated -> "checked";
+        };
+        return verdict.document() == null ? reason : verdict.location() + ": " + reason;
+    }
+
+    private static String label(DocumentVerdict verdict) {
+        String object = verdict.document() == null ? "" : verdict.document().describe();
+        return object.isEmpty() ? verdict.location() : verdict.location() + " " + object;
+    }
+
+    private static void text(List<DocumentVerdict> verdicts, String standard, OutputStream out) {
         PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
-        String standard = level.name().toLowerCase(Locale.ROOT) + ":" + version;
-        for (FileResult result : results) {
-            print.println(result.file() + ": " + (result.allowed() ? "allowed" : "denied") + " (" + standard + ")");
-            for (Violation violation : result.violations()) {
-                print.println("  " + violation.check() + ": " + violation.message());
+        for (DocumentVerdict verdict : verdicts) {
+            switch (verdict.outcome()) {
+                case DocumentVerdict.Evaluated evaluated -> {
+                    print.println(
+                            label(verdict) + ": " + (verdict.allowed() ? "allowed" : "denied") + " (" + standard + ")");
+                    for (PodSecurityViolation violation : evaluated.violations()) {
+                        print.println("  " + violation.check() + ": " + violation.message());
+                    }
+                }
+                case DocumentVerdict.Skipped skipped ->
+                    print.println(label(verdict) + ": skipped: " + skipped.reason());
+                case DocumentVerdict.Failed failed -> print.println(label(verdict) + ": error: " + failed.reason());
             }
         }
         print.flush();
     }
 
-    private static void json(List<FileResult> results, OutputStream out) throws IOException {
+    private static void json(List<DocumentVerdict> verdicts, OutputStream out) throws IOException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("results");
-            for (FileResult result : results) {
+            for (DocumentVerdict verdict : verdicts) {
                 json.writeStartObject();
-                json.writeStringField("file", result.file());
-                json.writeBooleanField("allowed", result.allowed());
+                json.writeStringField("file", verdict.file());
+                PodDocument document = verdict.document();
+                if (document != null) {
+                    json.writeNumberField("document", document.index());
+                    if (document.item() >= 0) {
+                        json.writeNumberField("item", document.item());
+                    }
+                    json.writeStringField("kind", document.kind());
+                    json.writeStringField("name", document.name());
+                    if (!document.namespace().isEmpty()) {
+                        json.writeStringField("namespace", document.namespace());
+                    }
+                }
+                json.writeBooleanField("allowed", verdict.allowed());
                 json.writeArrayFieldStart("violations");
-                for (Violation violation : result.violations()) {
-                    json.writeStartObject();
-                    json.writeStringField("check", violation.check());
-                    json.writeStringField("message", violation.message());
-                    json.writeEndObject();
+                if (verdict.outcome() instanceof DocumentVerdict.Evaluated evaluated) {
+                    for (PodSecurityViolation violation : evaluated.violations()) {
+                        json.writeStartObject();
+                        json.writeStringField("check", violation.check());
+                        json.writeStringField("message", violation.message());
+                        json.writeStringField("reason", violation.reason());
+                        json.writeStringField("detail", violation.detail());
+                        json.writeEndObject();
+                    }
                 }
                 json.writeEndArray();
+                switch (verdict.outcome()) {
+                    case DocumentVerdict.Skipped skipped -> json.writeStringField("skipped", skipped.reason());
+                    case DocumentVerdict.Failed failed -> json.writeStringField("error", failed.reason());
+                    case DocumentVerdict.Evaluated evaluated -> {}
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
