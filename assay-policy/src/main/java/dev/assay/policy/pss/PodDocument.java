@@ -7,7 +7,7 @@ import java.util.Objects;
  * does not apply to (a Service, a ConfigMap), or a document that cannot be read as the object it claims to be.
  *
  * @param index the document's position in the YAML stream, counting from 0 as yq's {@code documentIndex}
- *     does, empty documents included
+ *     does
  * @param item the position in the {@code items} of a {@code kind: List} document, or -1
  * @param kind the object's kind, empty when it has none
  * @param name {@code metadata.name}, empty when unset

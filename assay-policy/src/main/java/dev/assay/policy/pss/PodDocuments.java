@@ -23,7 +23,7 @@ public final class PodDocuments {
 
     /**
      * Every object of {@code content}, in order, each classified on its own: one bad document does not hide
-     * the others. Empty documents are left out but keep their place in the numbering.
+     * the others. An empty document is left out but keeps its place in the numbering.
      *
      * @throws InvalidInputException when {@code content} is not YAML at all, or is hostile (alias bomb,
      *     excessive nesting); YAML cannot be read past a syntax error, so the whole file fails

@@ -32,7 +32,7 @@ public interface PodSecurityCheck {
     /** PSA's verdict for this pod at this version: empty when allowed. */
     Optional<PodSecurityViolation> evaluate(PolicyVersion version, PodInput pod);
 
-    /** {@link #evaluate} in the shape of the {@link dev.assay.policy.Check} contract. */
+    /** {@link #evaluate} as generic policy violations, each message {@code reason (detail)}. */
     default List<Violation> check(PolicyVersion version, PodInput pod) {
         return evaluate(version, pod).map(PodSecurityViolation::toViolation).stream()
                 .toList();
