@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -43,6 +42,8 @@ final class ManifestParser {
      * for 1 MiB, 9 s for 8 MiB): a longer line is refused before parsing.
      */
     static final int MAX_LINE_CHARS = 2 * 1024 * 1024;
+
+    private static final String HELM_HINT = "; an unrendered Helm template? run helm template first";
 
     private final String file;
     private final List<ManifestDocument> documents = new ArrayList<>();
@@ -220,14 +221,32 @@ final class ManifestParser {
         return -1;
     }
 
+    /**
+     * Where the parser gave up, kept inside the document: a construct left open is reported at the end of the
+     * stream, which is the next document's marker, so the line falls back to the last line with content.
+     */
     private static int errorLine(AssayException error, YamlDocuments.Chunk chunk) {
-        return mark(error).map(mark -> chunk.firstLine() + mark.getLine()).orElse(chunk.contentLine());
+        int last = chunk.firstLine() + lastContentIndex(chunk.text());
+        return marked(error)
+                .flatMap(marked -> marked.getProblemMark().or(marked::getContextMark))
+                .map(mark -> Math.min(chunk.firstLine() + mark.getLine(), last))
+                .orElse(chunk.contentLine());
     }
 
-    private static Optional<Mark> mark(Throwable error) {
+    private static int lastContentIndex(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int index = lines.length - 1; index >= 0; index--) {
+            if (!lines[index].isBlank()) {
+                return index;
+            }
+        }
+        return 0;
+    }
+
+    private static Optional<MarkedYamlEngineException> marked(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof MarkedYamlEngineException marked) {
-                return marked.getProblemMark().or(marked::getContextMark);
+                return Optional.of(marked);
             }
         }
         return Optional.empty();
@@ -235,6 +254,13 @@ final class ManifestParser {
 
     /** The parser's own words, without the label SafeYaml puts in front and without its multi-line excerpt. */
     private String yamlProblem(AssayException error, YamlDocuments.Chunk chunk) {
+        Optional<MarkedYamlEngineException> marked = marked(error);
+        if (marked.isPresent() && marked.get().getProblem() != null) {
+            String context = marked.get().getContext();
+            String problem = "not valid YAML: " + firstLine(marked.get().getProblem())
+                    + (context == null || context.isBlank() ? "" : " (" + firstLine(context) + ")");
+            return chunk.text().contains("{{") ? problem + HELM_HINT : problem;
+        }
         String message = firstLine(error.getMessage());
         String label = file + " document " + chunk.index() + " ";
         if (message.startsWith(label)) {
@@ -243,10 +269,7 @@ final class ManifestParser {
         if (message.startsWith("is ")) {
             message = message.substring(3);
         }
-        if (chunk.text().contains("{{")) {
-            message += " (an unrendered Helm template? run helm template first)";
-        }
-        return message;
+        return chunk.text().contains("{{") ? message + HELM_HINT : message;
     }
 
     /** The lines of the items of a top-level {@code items} sequence, from snakeyaml's composer. */
