@@ -254,6 +254,47 @@ class ScanK8sCommandTest {
     }
 
     @Test
+    void samples_reportWhatTheirReadmePromises() throws IOException {
+        Path samples = ProjectRoot.require().resolve("samples/k8s");
+
+        CliRun all = CliRun.of("scan", "k8s", samples.toString(), "--format", "json");
+        CliRun critical = CliRun.of("scan", "k8s", samples.toString(), "--fail-on", "critical", "-q");
+        CliRun base = CliRun.of("scan", "k8s", samples.resolve("base").toString(), "--fail-on", "high", "-q");
+        CliRun baseCritical = CliRun.of("scan", "k8s", samples.resolve("base").toString(), "--fail-on", "critical");
+
+        assertThat(all.exitCode()).as(all.err()).isEqualTo(ExitCodes.OK);
+        List<String> found = new ArrayList<>();
+        List<String> policies = new ArrayList<>();
+        for (JsonNode result : JSON.readTree(all.out()).path("results")) {
+            String file =
+                    samples.relativize(Path.of(result.path("file").asText())).toString();
+            result.path("violations").forEach(violation -> {
+                found.add(file + " " + violation.path("rule").asText());
+                policies.add(file + " " + violation.path("policy").asText());
+            });
+        }
+        assertThat(found)
+                .contains(
+                        "base/namespace.yaml namespace-default-deny-egress",
+                        "base/web.yaml secret-env-literal",
+                        "base/web.yaml service-account-token-automount",
+                        "base/db-secret.yaml secret-in-manifest",
+                        "ci/runner.yaml runtime-socket-hostpath",
+                        "ci/runner.yaml rbac-cluster-admin-service-account",
+                        "ci/runner.yaml privileged",
+                        "ci/rbac.json rbac-wildcard-verbs",
+                        "ci/rbac.json rbac-wildcard-resources",
+                        "ci/rbac.json rbac-wildcard-role-service-account",
+                        "ci/rbac.json rbac-secrets-read-namespace")
+                .doesNotContain("base/namespace.yaml namespace-default-deny-ingress");
+        // The shop's Deployment meets Pod Security restricted.
+        assertThat(policies).noneMatch(entry -> entry.startsWith("base/") && entry.contains("pod-security"));
+        assertThat(critical.exitCode()).isEqualTo(ExitCodes.GATE_TRIPPED);
+        assertThat(base.exitCode()).isEqualTo(ExitCodes.GATE_TRIPPED);
+        assertThat(baseCritical.exitCode()).as(baseCritical.err()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void help_listsTheCommandUnderScan() {
         CliRun scanHelp = CliRun.of("scan", "--help");
         CliRun help = CliRun.of("scan", "k8s", "--help");
