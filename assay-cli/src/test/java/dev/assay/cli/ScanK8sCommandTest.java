@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.assay.testkit.ProjectRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +165,31 @@ class ScanK8sCommandTest {
         assertThat(location.path("region").path("startLine").asInt()).isEqualTo(1);
         assertThat(socket.path("level").asText()).isEqualTo("error");
         assertThat(file).exists();
+    }
+
+    @Test
+    void sarif_ofARealScanWithErrors_validatesAgainstTheOfficialSchema() throws IOException {
+        // The OASIS schema the report tests use (assay-report/src/test/resources/sarif, see SOURCES.md there).
+        Path schemaFile =
+                ProjectRoot.require().resolve("assay-report/src/test/resources/sarif/sarif-schema-2.1.0.json");
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+                .getSchema(Files.readString(schemaFile, StandardCharsets.UTF_8));
+        Path broken = write("more/broken.yaml", "kind: [broken\n---\nreplicaCount: 3\n");
+
+        CliRun run = CliRun.of(
+                "scan",
+                "k8s",
+                ProjectRoot.require().resolve("samples/k8s").toString(),
+                broken.toString(),
+                "-f",
+                "sarif");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode sarif = JSON.readTree(run.out());
+        assertThat(schema.validate(sarif)).isEmpty();
+        assertThat(sarif.path("runs").get(0).path("results").size()).isGreaterThan(20);
+        assertThat(sarif.path("runs").get(0).path("invocations").get(0).path("toolExecutionNotifications"))
+                .hasSize(2);
     }
 
     @Test
