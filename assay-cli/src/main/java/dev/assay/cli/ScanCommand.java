@@ -36,6 +36,7 @@ import picocli.CommandLine.ParentCommand;
         name = "scan",
         mixinStandardHelpOptions = true,
         description = "Find known vulnerabilities in a directory, file, root filesystem, image or SBOM.",
+        subcommands = {ScanK8sCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  assay scan .                                   table of findings, worst first",
@@ -44,6 +45,7 @@ import picocli.CommandLine.ParentCommand;
             "  assay scan image.tar --fail-on-kev              exit 1 on any known-exploited vulnerability",
             "  assay scan . --vex vex.openvex.json --format sarif -o assay.sarif",
             "  assay scan . --db /srv/assay-db --max-db-age 3d   exit 3 when the database is older",
+            "  assay scan k8s deploy/ --fail-on high            Kubernetes manifests (see assay scan k8s --help)",
             "",
             "Formats: table (default), json, sarif, cyclonedx-vdr.",
             "Without --db or ASSAY_DB the database in the user cache is used; on first use it is filled with the",

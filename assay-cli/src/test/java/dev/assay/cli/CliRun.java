@@ -14,13 +14,22 @@ record CliRun(int exitCode, String out, String err) {
         return of(commandLine -> {}, args);
     }
 
+    /** Runs with {@code stdin} as standard input. */
+    static CliRun withStdin(byte[] stdin, String... args) {
+        return run(stdin, commandLine -> {}, args);
+    }
+
     /** Runs with extra configuration of the command tree, e.g. a test-only subcommand. */
     static CliRun of(Consumer<CommandLine> customization, String... args) {
+        return run(new byte[0], customization, args);
+    }
+
+    private static CliRun run(byte[] stdin, Consumer<CommandLine> customization, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), outStream, errStream, false);
+            Terminal terminal = new Terminal(new ByteArrayInputStream(stdin), outStream, errStream, false);
             CommandLine commandLine = Main.commandLine(terminal, args);
             customization.accept(commandLine);
             int exitCode = commandLine.execute(args);

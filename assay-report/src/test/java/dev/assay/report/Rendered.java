@@ -22,7 +22,20 @@ record Rendered(byte[] bytes, String text) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        byte[] bytes = out.toByteArray();
+        return decode(out.toByteArray());
+    }
+
+    static Rendered of(ManifestReportWriter writer, ManifestScanResult result) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            writer.write(result, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return decode(out.toByteArray());
+    }
+
+    private static Rendered decode(byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8
                     .newDecoder()

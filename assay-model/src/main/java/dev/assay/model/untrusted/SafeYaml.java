@@ -5,17 +5,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.ConstructYamlNull;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * YAML loading with alias, nesting and size limits. Values load with the failsafe schema (everything is a
  * string, a list or a map) so that lockfile versions like {@code 1.10} are never turned into numbers and
- * timestamps are never converted.
+ * timestamps are never converted. An empty value ({@code key:} with nothing after it, common in Kubernetes
+ * manifests and Helm output) loads as null; the word {@code null} stays text.
  */
 public final class SafeYaml {
     /** Aliases are legitimate in pnpm and Kubernetes YAML, but a few hundred suffice for real files. */
@@ -86,12 +91,25 @@ public final class SafeYaml {
     private static LoadSettings settings(String name, int length) {
         return LoadSettings.builder()
                 .setLabel(name)
-                .setSchema(new FailsafeSchema())
+                .setSchema(new FailsafeSchemaWithEmptyValues())
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(Math.max(length + 1, 3 * 1024 * 1024))
                 .build();
+    }
+
+    /**
+     * snakeyaml-engine's failsafe resolver tags an empty plain scalar as null, but its failsafe schema has no
+     * constructor for that tag, so {@code livenessProbe:} with no value fails the whole document.
+     */
+    private static final class FailsafeSchemaWithEmptyValues extends FailsafeSchema {
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            Map<Tag, ConstructNode> constructors = new HashMap<>(super.getSchemaTagConstructors());
+            constructors.put(Tag.NULL, new ConstructYamlNull());
+            return constructors;
+        }
     }
 
     private static String firstLine(String message) {

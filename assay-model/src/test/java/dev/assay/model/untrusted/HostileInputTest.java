@@ -76,6 +76,18 @@ class HostileInputTest {
     }
 
     @Test
+    void safeYaml_emptyValue_loadsAsNullAndTheWordNullStaysText() {
+        Object document = SafeYaml.load("livenessProbe:\nannotations: null\nname: web\n", "pod.yaml");
+
+        assertThat(document).isInstanceOf(java.util.Map.class);
+        java.util.Map<?, ?> map = (java.util.Map<?, ?>) document;
+        assertThat(map.containsKey("livenessProbe")).isTrue();
+        assertThat(map.get("livenessProbe")).isNull();
+        assertThat(map.get("annotations")).isEqualTo("null");
+        assertThat(map.get("name")).isEqualTo("web");
+    }
+
+    @Test
     void safeJson_deepNesting_isATypedError() {
         byte[] deep = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
 
