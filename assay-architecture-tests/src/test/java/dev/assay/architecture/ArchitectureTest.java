@@ -142,7 +142,7 @@ class ArchitectureTest {
                 .whereLayer("sigstore")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("oci")
-                .mayOnlyBeAccessedByLayers("catalog", "engine", "cli")
+                .mayOnlyBeAccessedByLayers("catalog", "policy", "engine", "cli")
                 .whereLayer("catalog")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("match")

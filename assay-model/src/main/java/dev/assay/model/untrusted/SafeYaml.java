@@ -83,7 +83,8 @@ public final class SafeYaml {
         }
     }
 
-    private static LoadSettings settings(String name, int length) {
+    /** Shared with {@link LocatedYaml}, which must read documents exactly as this class does. */
+    static LoadSettings settings(String name, int length) {
         return LoadSettings.builder()
                 .setLabel(name)
                 .setSchema(new FailsafeSchema())
