@@ -119,8 +119,7 @@ public final class ImagePolicyParser {
      * @throws InvalidInputException naming file, line and field of the first problem
      */
     public static List<ImagePolicySpec> parse(String content, String source, Path baseDirectory) {
-        if (content.length() > MAX_BYTES
-                || content.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (content.length() > MAX_BYTES || content.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InputTooLargeException(source + " is larger than " + MAX_BYTES + " bytes; not a policy", source);
         }
         List<ImagePolicySpec> policies = new ArrayList<>();
@@ -131,8 +130,8 @@ public final class ImagePolicyParser {
             }
             PolicyFields fields = new PolicyFields(document, source);
             if (!(document.value() instanceof Map<?, ?> map)) {
-                throw fields.invalid("", "expected a policy document (a mapping), found "
-                        + PolicyFields.describe(document.value()));
+                throw fields.invalid(
+                        "", "expected a policy document (a mapping), found " + PolicyFields.describe(document.value()));
             }
             if (!isImagePolicy(map)) {
                 if (API_VERSION.equals(map.get("apiVersion")) && map.get("kind") instanceof String) {
@@ -146,7 +145,8 @@ public final class ImagePolicyParser {
             }
             ImagePolicySpec policy = parse(fields, map, baseDirectory);
             if (!names.add(policy.name())) {
-                throw fields.invalid("/metadata/name", "a second policy named '" + policy.name() + "' in the same file");
+                throw fields.invalid(
+                        "/metadata/name", "a second policy named '" + policy.name() + "' in the same file");
             }
             policies.add(policy);
         }
@@ -174,8 +174,9 @@ public final class ImagePolicyParser {
             throw fields.invalid("/spec/images", "names no repository: the policy would cover nothing");
         }
         Enforcement mode = spec.get("mode") == null ? Enforcement.ENFORCE : mode(fields, spec.get("mode"));
-        FailurePolicy failurePolicy =
-                spec.get("failurePolicy") == null ? FailurePolicy.FAIL : failurePolicy(fields, spec.get("failurePolicy"));
+        FailurePolicy failurePolicy = spec.get("failurePolicy") == null
+                ? FailurePolicy.FAIL
+                : failurePolicy(fields, spec.get("failurePolicy"));
         List<String> registries = spec.get("allowedRegistries") == null
                 ? List.of()
                 : fields.strings(spec.get("allowedRegistries"), "/spec/allowedRegistries", MAX_PATTERNS);
@@ -206,10 +207,14 @@ public final class ImagePolicyParser {
                 && signatures.isEmpty()
                 && provenance.isEmpty()
                 && vulnerabilities.isEmpty()) {
-            throw fields.invalid("/spec", "checks nothing: set at least one of " + SPEC.stream()
-                    .filter(key -> !Set.of("images", "mode", "failurePolicy", "cacheTTL").contains(key))
-                    .sorted()
-                    .toList());
+            throw fields.invalid(
+                    "/spec",
+                    "checks nothing: set at least one of "
+                            + SPEC.stream()
+                                    .filter(key -> !Set.of("images", "mode", "failurePolicy", "cacheTTL")
+                                            .contains(key))
+                                    .sorted()
+                                    .toList());
         }
         return new ImagePolicySpec(
                 name,
@@ -271,7 +276,8 @@ public final class ImagePolicyParser {
         for (int i = 0; i < list.size(); i++) {
             Authority authority = authority(fields, list.get(i), pointer + "/" + i, base, i);
             if (!names.add(authority.name())) {
-                throw fields.invalid(pointer + "/" + i + "/name", "a second authority named '" + authority.name() + "'");
+                throw fields.invalid(
+                        pointer + "/" + i + "/name", "a second authority named '" + authority.name() + "'");
             }
             authorities.add(authority);
         }
@@ -286,7 +292,8 @@ public final class ImagePolicyParser {
         }
         String location = fields.location(pointer);
         if (key) {
-            String name = map.get("name") == null ? "key-" + (index + 1) : fields.string(map.get("name"), pointer + "/name");
+            String name =
+                    map.get("name") == null ? "key-" + (index + 1) : fields.string(map.get("name"), pointer + "/name");
             Map<?, ?> keyMap = fields.map(map.get("key"), pointer + "/key", KEY);
             if (keyMap.size() != 1) {
                 throw fields.invalid(pointer + "/key", "give exactly one of file and pem");
@@ -304,7 +311,8 @@ public final class ImagePolicyParser {
             }
             return new Authority.Key(name, Optional.empty(), Optional.of(pem), location);
         }
-        String name = map.get("name") == null ? "keyless-" + (index + 1) : fields.string(map.get("name"), pointer + "/name");
+        String name =
+                map.get("name") == null ? "keyless-" + (index + 1) : fields.string(map.get("name"), pointer + "/name");
         String keylessPointer = pointer + "/keyless";
         Map<?, ?> keyless = fields.map(map.get("keyless"), keylessPointer, KEYLESS);
         String issuer = fields.string(keyless.get("issuer"), keylessPointer + "/issuer");
@@ -469,7 +477,9 @@ public final class ImagePolicyParser {
             }
         }
         if (duration.isNegative() || duration.compareTo(max) > 0) {
-            throw fields.invalid(pointer, text + " is outside 0 to " + max.toString().substring(2).toLowerCase(Locale.ROOT));
+            throw fields.invalid(
+                    pointer,
+                    text + " is outside 0 to " + max.toString().substring(2).toLowerCase(Locale.ROOT));
         }
         return duration;
     }

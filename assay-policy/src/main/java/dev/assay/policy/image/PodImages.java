@@ -49,7 +49,8 @@ public record PodImages(List<ImageField> images) {
                 continue;
             }
             for (int i = 0; i < containers.size(); i++) {
-                if (containers.get(i) instanceof Map<?, ?> container && container.get("image") instanceof String image) {
+                if (containers.get(i) instanceof Map<?, ?> container
+                        && container.get("image") instanceof String image) {
                     String name = container.get("name") instanceof String text ? text : "";
                     images.add(ImageField.of(list[1], name, image, pointer + "/" + list[0] + "/" + i + "/image"));
                 }

@@ -22,6 +22,7 @@ public record SignatureRule(boolean allOf, List<Authority> authorities) {
 
     static String names(List<Authority> authorities) {
         return String.join(
-                ", ", authorities.stream().map(Authority::name).map(Objects::toString).toList());
+                ", ",
+                authorities.stream().map(Authority::name).map(Objects::toString).toList());
     }
 }

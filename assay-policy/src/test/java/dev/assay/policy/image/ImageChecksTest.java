@@ -16,8 +16,8 @@ class ImageChecksTest {
 
     @Test
     void allowedRegistries_hostsAndPrefixes() {
-        List<Violation> violations = new AllowedRegistriesCheck(List.of("ghcr.io/acme", "quay.*", "docker.io/library/nginx"))
-                .check(POD);
+        List<Violation> violations =
+                new AllowedRegistriesCheck(List.of("ghcr.io/acme", "quay.*", "docker.io/library/nginx")).check(POD);
 
         assertThat(violations).extracting(Violation::check).containsOnly(AllowedRegistriesCheck.ID);
         assertThat(messages(violations))
@@ -90,7 +90,8 @@ class ImageChecksTest {
                 .containsExactly("container \"bad\" image \"Not A Reference\" at /spec/template/spec/containers/1/image"
                         + " is not a valid image reference (host[:port]/repository[:tag][@sha256:digest])");
         assertThat(new RequireDigestCheck().check(DEPLOYMENT)).hasSize(2);
-        assertThat(new AllowedRegistriesCheck(List.of("ghcr.io")).check(DEPLOYMENT)).hasSize(1);
+        assertThat(new AllowedRegistriesCheck(List.of("ghcr.io")).check(DEPLOYMENT))
+                .hasSize(1);
     }
 
     @Test
@@ -114,6 +115,7 @@ class ImageChecksTest {
 
         assertThat(messages(new ValidReferenceCheck().check(hostile)))
                 .singleElement()
-                .satisfies(message -> assertThat(message).doesNotContain("\u001b").contains("evil?[2J"));
+                .satisfies(
+                        message -> assertThat(message).doesNotContain("\u001b").contains("evil?[2J"));
     }
 }

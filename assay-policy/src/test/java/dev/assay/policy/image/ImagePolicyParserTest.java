@@ -39,7 +39,9 @@ class ImagePolicyParserTest {
         ImagePolicySpec policy = one(content);
 
         assertThat(policy.name()).isEqualTo("acme-images");
-        assertThat(policy.images()).extracting(ImageGlob::toString).containsExactly("ghcr.io/acme/**", "127.0.0.1:*/**");
+        assertThat(policy.images())
+                .extracting(ImageGlob::toString)
+                .containsExactly("ghcr.io/acme/**", "127.0.0.1:*/**");
         assertThat(policy.mode()).isEqualTo(Enforcement.WARN);
         assertThat(policy.failurePolicy()).isEqualTo(FailurePolicy.IGNORE);
         assertThat(policy.allowedRegistries()).containsExactly("ghcr.io", "127.0.0.1:*");
@@ -159,9 +161,8 @@ class ImagePolicyParserTest {
                                 + "          subjectRegExp: s\n          trustedRoot: r.json\n")))
                 .hasMessage("policy.yaml:8: spec.signatures.anyOf[0].keyless: give exactly one of subject and"
                         + " subjectRegExp");
-        assertThatThrownBy(() -> one(minimal(
-                        "  signatures:\n    anyOf:\n      - keyless:\n          issuer: i\n"
-                                + "          subjectRegExp: '[unclosed'\n          trustedRoot: r.json\n")))
+        assertThatThrownBy(() -> one(minimal("  signatures:\n    anyOf:\n      - keyless:\n          issuer: i\n"
+                        + "          subjectRegExp: '[unclosed'\n          trustedRoot: r.json\n")))
                 .hasMessageStartingWith("policy.yaml:10: spec.signatures.anyOf[0].keyless.subjectRegExp: not a valid"
                         + " regular expression");
         assertThatThrownBy(() -> one(minimal(
@@ -174,8 +175,8 @@ class ImagePolicyParserTest {
         String yaml = minimal("  provenance:\n    builderId: https://b\n    minBuildLevel: 3\n    signedBy:\n"
                 + "      - key: {file: k.pub}\n");
 
-        assertThatThrownBy(() -> one(yaml)).hasMessageStartingWith("policy.yaml:8: spec.provenance.minBuildLevel: needs"
-                + " builders");
+        assertThatThrownBy(() -> one(yaml))
+                .hasMessageStartingWith("policy.yaml:8: spec.provenance.minBuildLevel: needs" + " builders");
     }
 
     @Test
@@ -235,8 +236,8 @@ class ImagePolicyParserTest {
     void parse_tooManyPatterns_isRefused() {
         String many = minimal("  requireDigest: true\n  images:\n" + "    - a\n".repeat(300));
 
-        assertThatThrownBy(() -> one(many)).hasMessage("policy.yaml:7: spec.images: has 300 entries; at most 256 are"
-                + " accepted");
+        assertThatThrownBy(() -> one(many))
+                .hasMessage("policy.yaml:7: spec.images: has 300 entries; at most 256 are" + " accepted");
     }
 
     @Test
