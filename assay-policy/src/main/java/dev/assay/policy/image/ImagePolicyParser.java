@@ -119,6 +119,18 @@ public final class ImagePolicyParser {
      * @throws InvalidInputException naming file, line and field of the first problem
      */
     public static List<ImagePolicySpec> parse(String content, String source, Path baseDirectory) {
+        List<ImagePolicySpec> policies = parseAny(content, source, baseDirectory);
+        if (policies.isEmpty()) {
+            throw new InvalidInputException(source + " contains no " + KIND + " document", source);
+        }
+        return policies;
+    }
+
+    /**
+     * As {@link #parse}, but content with only other Assay kinds gives an empty list: for loading a
+     * directory whose files hold image policies and CEL policies side by side.
+     */
+    public static List<ImagePolicySpec> parseAny(String content, String source, Path baseDirectory) {
         if (content.length() > MAX_BYTES || content.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InputTooLargeException(source + " is larger than " + MAX_BYTES + " bytes; not a policy", source);
         }
@@ -149,9 +161,6 @@ public final class ImagePolicyParser {
                         "/metadata/name", "a second policy named '" + policy.name() + "' in the same file");
             }
             policies.add(policy);
-        }
-        if (policies.isEmpty()) {
-            throw new InvalidInputException(source + " contains no " + KIND + " document", source);
         }
         return List.copyOf(policies);
     }
