@@ -144,7 +144,8 @@ final class DigestChecks {
 
     private Optional<DigestFinding> vulnerabilities(
             VulnerabilityRule rule, String imageByDigest, Map<TrustedAuthority, ImageVerificationReport> reports) {
-        List<String> failures = new ArrayList<>();
+        // The same attestation is usually found twice (cosign's tag and the referrer): say each reason once.
+        Set<String> failures = new LinkedHashSet<>();
         List<VulnPredicateReader.Report> usable = new ArrayList<>();
         Instant now = runtime.clock().instant();
         List<String> vulnTypes = List.of(PredicateTypes.VULN);

@@ -224,7 +224,7 @@ class ImageSupplyChainPolicyIntegrationTest {
                 .singleElement()
                 .satisfies(violation -> assertThat(violation.message())
                         .contains("the provenance's source is 'https://github.com/acme/app'")
-                        .contains("not the expected github.com/acme/other"));
+                        .contains("not the expected https://github.com/acme/other"));
     }
 
     @Test
