@@ -272,4 +272,20 @@ class ImagePolicyParserTest {
         assertThat(ImagePolicyParser.isImagePolicy("text")).isFalse();
         assertThat(Optional.empty()).isEmpty();
     }
+
+    @Test
+    void parse_sampleShippedWithAssay_isValid() throws Exception {
+        Path sample = dev.assay.testkit.ProjectRoot.require().resolve("samples/policies/image-policy.yaml");
+
+        ImagePolicySpec policy = ImagePolicyParser.parse(
+                        java.nio.file.Files.readString(sample, StandardCharsets.UTF_8),
+                        sample.toString(),
+                        sample.getParent())
+                .get(0);
+
+        assertThat(policy.name()).isEqualTo("acme-images");
+        assertThat(policy.signatures().orElseThrow().authorities()).hasSize(2);
+        assertThat(policy.provenance().orElseThrow().minBuildLevel()).hasValue(3);
+        assertThat(policy.vulnerabilities().orElseThrow().maxSeverity()).isEqualTo(Severity.HIGH);
+    }
 }
