@@ -81,15 +81,20 @@ public final class ImageSignatures implements AutoCloseable {
     }
 
     /**
-     * The signatures and the attestations of every predicate type, each verified with {@code trust}: what a
-     * policy that checks signatures, provenance and vulnerability reports needs, in one pass over the
-     * registry. {@link ImageVerificationReport#attestationVerified()} asks for any verified attestation.
+     * The signatures and the attestations of the given predicate types, each verified with {@code trust}:
+     * what a policy that checks signatures, provenance and vulnerability reports needs, in one pass over the
+     * registry. Attestations of other types are reported as rejected for their type and carry no statement.
      *
+     * @param predicateTypes predicate type URIs; empty accepts every type
      * @throws dev.assay.model.NoVerdictException when the registry cannot be reached
      */
-    public ImageVerificationReport verifyWithAttestations(String reference, SignatureTrust trust) {
+    public ImageVerificationReport verifyWithAttestations(
+            String reference, SignatureTrust trust, List<String> predicateTypes) {
         var repository = client.repository(ImageReference.parse(reference), false);
-        return new ImageSignatureVerifications(repository, trust).verify(Optional.of(ANY_TYPE), List.of());
+        return new ImageSignatureVerifications(repository, trust)
+                .verify(
+                        Optional.of(predicateTypes.isEmpty() ? ANY_TYPE : String.join(",", predicateTypes)),
+                        List.copyOf(predicateTypes));
     }
 
     /**

@@ -44,6 +44,7 @@ final class DigestChecks {
     private final List<TrustedAuthority> provenanceSigners;
     private final Optional<ProvenanceExpectations> provenance;
     private final List<TrustedAuthority> vulnerabilitySigners;
+    private final List<String> attestationTypes;
 
     DigestChecks(
             ImagePolicySpec spec,
@@ -58,6 +59,14 @@ final class DigestChecks {
         this.provenanceSigners = List.copyOf(provenanceSigners);
         this.provenance = provenance;
         this.vulnerabilitySigners = List.copyOf(vulnerabilitySigners);
+        List<String> types = new ArrayList<>();
+        if (provenance.isPresent()) {
+            types.addAll(PROVENANCE_TYPES);
+        }
+        if (spec.vulnerabilities().isPresent()) {
+            types.add(PredicateTypes.VULN);
+        }
+        this.attestationTypes = List.copyOf(types);
     }
 
     /**
@@ -77,10 +86,17 @@ final class DigestChecks {
         return List.copyOf(findings);
     }
 
+    /**
+     * One authority's view of the image: its signatures and, when a rule needs them, its attestations of the
+     * types the rules read (others are not worth verifying: an SBOM attestation can be megabytes).
+     */
     private ImageVerificationReport report(
             TrustedAuthority authority, String imageByDigest, Map<TrustedAuthority, ImageVerificationReport> reports) {
         return reports.computeIfAbsent(
-                authority, key -> runtime.signatures().verifyWithAttestations(imageByDigest, key.trust()));
+                authority,
+                key -> attestationTypes.isEmpty()
+                        ? runtime.signatures().verify(imageByDigest, key.trust(), null)
+                        : runtime.signatures().verifyWithAttestations(imageByDigest, key.trust(), attestationTypes));
     }
 
     private Optional<DigestFinding> signatures(

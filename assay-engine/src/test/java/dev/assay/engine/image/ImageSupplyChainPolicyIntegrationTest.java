@@ -89,6 +89,15 @@ class ImageSupplyChainPolicyIntegrationTest {
                 "vuln",
                 vulnReport(SCANNED, "CVE-2025-0002 LOW zlib", "CVE-2025-0003 MEDIUM curl"),
                 RELEASE);
+        // An attestation of a type no rule reads is not in the way.
+        attest(
+                publisher,
+                good,
+                "cyclonedx",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .objectNode()
+                        .put("bomFormat", "CycloneDX"),
+                RELEASE);
 
         unsigned = image("acme/unsigned", "unsigned");
 
