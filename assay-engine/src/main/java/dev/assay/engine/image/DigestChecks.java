@@ -88,7 +88,9 @@ final class DigestChecks {
 
     /**
      * One authority's view of the image: its signatures and, when a rule needs them, its attestations of the
-     * types the rules read (others are not worth verifying: an SBOM attestation can be megabytes).
+     * types the rules read. A signatures-only policy reads no attestation at all; with attestation rules,
+     * those of other types are still fetched (the verifier learns a type by reading the signed statement) but
+     * never count as evidence.
      */
     private ImageVerificationReport report(
             TrustedAuthority authority, String imageByDigest, Map<TrustedAuthority, ImageVerificationReport> reports) {
