@@ -7,9 +7,11 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
@@ -87,7 +89,7 @@ public final class SafeYaml {
     static LoadSettings settings(String name, int length) {
         return LoadSettings.builder()
                 .setLabel(name)
-                .setSchema(new FailsafeSchema())
+                .setSchema(new FailsafeWithEmptyNodes())
                 .setMaxAliasesForCollections(MAX_ALIASES)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(true)
@@ -102,5 +104,21 @@ public final class SafeYaml {
         String stripped = message.strip();
         int newline = stripped.indexOf('\n');
         return newline < 0 ? stripped : stripped.substring(0, newline);
+    }
+
+    /**
+     * The failsafe schema, plus null for empty nodes. snakeyaml-engine gives an empty value ({@code key:}) and
+     * an empty document ({@code ---} followed by nothing) the null tag, for which its failsafe schema has no
+     * constructor: the first would be refused as invalid YAML and the second would fail with a
+     * NullPointerException. Both are ordinary YAML (Kubernetes manifests are full of {@code key:}) and read
+     * as null, as YAML's other schemas read them.
+     */
+    private static final class FailsafeWithEmptyNodes extends FailsafeSchema {
+        @Override
+        public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+            Map<Tag, ConstructNode> constructors = new java.util.HashMap<>(super.getSchemaTagConstructors());
+            constructors.put(Tag.NULL, node -> null);
+            return constructors;
+        }
     }
 }
