@@ -49,6 +49,10 @@ final class PolicyFields {
                         "unknown field '" + abbreviate(String.valueOf(key)) + "' (expected one of "
                                 + known.stream().sorted().toList() + ")");
             }
+            // "signatures:" with nothing under it must not read as "no signature rule".
+            if (map.get(key) == null) {
+                throw invalid(pointer + "/" + escape(name), "has no value");
+            }
         }
         return map;
     }

@@ -288,4 +288,12 @@ class ImagePolicyParserTest {
         assertThat(policy.provenance().orElseThrow().minBuildLevel()).hasValue(3);
         assertThat(policy.vulnerabilities().orElseThrow().maxSeverity()).isEqualTo(Severity.HIGH);
     }
+
+    @Test
+    void parse_emptySection_isRefusedNotIgnored() {
+        assertThatThrownBy(() -> one(minimal("  requireDigest: true\n  signatures:\n")))
+                .hasMessage("policy.yaml:7: spec.signatures: has no value");
+        assertThatThrownBy(() -> one(minimal("  requireDigest:\n")))
+                .hasMessage("policy.yaml:6: spec.requireDigest: has no value");
+    }
 }
