@@ -85,6 +85,8 @@ class ArchitectureTest {
         // catalogers, codecs, the advisory store and matchers together. A layer may use any layer below it.
         // match reads SBOM documents (CycloneDX VEX) through the sbom codecs. sigstore (offline Sigstore
         // bundle verification, on sigstore-java) sits above sign and is used only by the engine and the CLI.
+        // policy reads image references with oci's ImageReference, so that the image pack's checks and the
+        // registry client that resolves the same references can never disagree about what an image names.
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
@@ -142,7 +144,7 @@ class ArchitectureTest {
                 .whereLayer("sigstore")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("oci")
-                .mayOnlyBeAccessedByLayers("catalog", "engine", "cli")
+                .mayOnlyBeAccessedByLayers("catalog", "policy", "engine", "cli")
                 .whereLayer("catalog")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("match")

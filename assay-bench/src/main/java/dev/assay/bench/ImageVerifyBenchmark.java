@@ -2,29 +2,16 @@ package dev.assay.bench;
 
 import dev.assay.engine.ImageSignatures;
 import dev.assay.engine.ImageVerificationReport;
-import dev.assay.oci.ArtifactManifest;
-import dev.assay.oci.Descriptor;
 import dev.assay.oci.ImageReference;
-import dev.assay.oci.MediaTypes;
 import dev.assay.oci.RegistryClient;
 import dev.assay.oci.RegistryClientOptions;
 import dev.assay.oci.RegistryRepository;
 import dev.assay.sign.keys.KeyAlgorithm;
 import dev.assay.sign.keys.KeyPairs;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,10 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ImageVerifyBenchmark {
-    private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
-
-    private Path directory;
-    private Process registry;
+    private LoopbackRegistry registry;
     private ImageSignatures signatures;
     private KeyPair keys;
     private String reference;
@@ -65,31 +49,9 @@ public class ImageVerifyBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        if (!Files.isExecutable(REGISTRY)) {
-            throw new IllegalStateException("docker-registry is not installed (apt-get install docker-registry)");
-        }
-        directory = Files.createTempDirectory("assay-bench-registry");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path config = Files.writeString(
-                directory.resolve("config.yml"),
-                "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n"
-                        + "    rootdirectory: " + directory.resolve("storage") + "\nhttp:\n  addr: 127.0.0.1:" + port
-                        + "\n  secret: bench\n");
-        registry = new ProcessBuilder(REGISTRY.toString(), "serve", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(directory.resolve("registry.log").toFile())
-                .start();
-        awaitPort(port);
-        RegistryClientOptions options = RegistryClientOptions.defaults()
-                .withInsecure(true)
-                .withDockerConfig(null)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withRetries(1, Duration.ofMillis(50));
-        reference = "127.0.0.1:" + port + "/bench/app:1.0";
-        pushImage(options);
+        registry = LoopbackRegistry.start();
+        RegistryClientOptions options = LoopbackRegistry.clientOptions();
+        reference = registry.pushImage("bench/app:1.0", "app");
         keys = KeyPairs.generate(KeyAlgorithm.ECDSA_P256);
         signatures = new ImageSignatures(options);
         signatures.sign(reference, keys.getPrivate(), keys.getPublic(), Map.of(), true);
@@ -105,33 +67,6 @@ public class ImageVerifyBenchmark {
         if (!verify().verified()) {
             throw new IllegalStateException("the signed image does not verify: " + verify());
         }
-    }
-
-    private void pushImage(RegistryClientOptions options) {
-        try (RegistryClient client = new RegistryClient(options)) {
-            RegistryRepository repository = client.repository(ImageReference.parse(reference), true);
-            byte[] layer = "a layer that is not a tar; registries do not look".getBytes(StandardCharsets.UTF_8);
-            byte[] config =
-                    "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
-                            .getBytes(StandardCharsets.UTF_8);
-            Descriptor layerDescriptor = repository.pushBlob("application/vnd.oci.image.layer.v1.tar", layer);
-            Descriptor configDescriptor = repository.pushBlob(MediaTypes.OCI_CONFIG, config);
-            byte[] manifest = new ArtifactManifest(null, configDescriptor, List.of(layerDescriptor), null, Map.of())
-                    .toJsonBytes();
-            repository.pushManifest("1.0", manifest, MediaTypes.OCI_MANIFEST);
-        }
-    }
-
-    private static void awaitPort(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("docker-registry did not start on port " + port);
     }
 
     @Benchmark
@@ -167,14 +102,7 @@ public class ImageVerifyBenchmark {
             probeClient.close();
         }
         if (registry != null) {
-            registry.destroy();
-            registry.waitFor(5, TimeUnit.SECONDS);
-        }
-        if (directory != null) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
+            registry.close();
         }
     }
 }

@@ -13,7 +13,7 @@ import dev.assay.sign.image.CosignFormats;
 import dev.assay.sign.image.ImageSignatureVerifier;
 import dev.assay.sign.image.SignatureBundle;
 import dev.assay.sign.image.SimpleSigningPayload;
-import java.security.PublicKey;
+import dev.assay.sign.intoto.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,11 +36,11 @@ final class ImageSignatureVerifications {
     static final int MAX_ENTRIES = 64;
 
     private final RegistryRepository repository;
-    private final PublicKey key;
+    private final SignatureTrust trust;
 
-    ImageSignatureVerifications(RegistryRepository repository, PublicKey key) {
+    ImageSignatureVerifications(RegistryRepository repository, SignatureTrust trust) {
         this.repository = repository;
-        this.key = key;
+        this.trust = trust;
     }
 
     /** @param attestationOption the {@code --attestation-type} value, or empty to check signatures only */
@@ -54,12 +54,16 @@ final class ImageSignatureVerifications {
         // The routes are independent round trips to the registry: asking concurrently halves the latency.
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> routes = new ArrayList<>();
-            routes.add(executor.submit(() -> fromSignatureTag(digest, tagSignatures)));
-            if (attestationOption.isPresent()) {
-                routes.add(executor.submit(() -> fromAttestationTag(digest, acceptedTypes, tagAttestations)));
+            // cosign's tags hold key signatures; keyless ones there carry their certificate in annotations,
+            // which are not read, so keyless verification looks at bundle referrers only.
+            if (trust instanceof SignatureTrust.Key key) {
+                routes.add(executor.submit(() -> fromSignatureTag(key, digest, tagSignatures)));
+                if (attestationOption.isPresent()) {
+                    routes.add(executor.submit(() -> fromAttestationTag(key, digest, acceptedTypes, tagAttestations)));
+                }
             }
             fromReferrers(
-                    image.digest(),
+                    image,
                     acceptedTypes,
                     referrerSignatures,
                     attestationOption.isPresent() ? referrerAttestations : null);
@@ -93,7 +97,7 @@ final class ImageSignatureVerifications {
         }
     }
 
-    private void fromSignatureTag(String digest, List<ImageVerificationReport.Check> checks) {
+    private void fromSignatureTag(SignatureTrust.Key key, String digest, List<ImageVerificationReport.Check> checks) {
         String tag = CosignFormats.signatureTag(digest);
         taggedLayers(tag, checks).forEach(layer -> {
             String location = tag + " layer " + layer.digest();
@@ -113,27 +117,29 @@ final class ImageSignatureVerifications {
                     return rejected("the signature annotation is not base64");
                 }
                 byte[] payload = repository.blob(layer, SimpleSigningPayload.MAX_BYTES);
-                return ImageSignatureVerifier.verifySignature(payload, signature, key, digest);
+                return ImageSignatureVerifier.verifySignature(payload, signature, key.key(), digest);
             });
         });
     }
 
     private void fromAttestationTag(
-            String digest, List<String> acceptedTypes, List<ImageVerificationReport.Check> checks) {
+            SignatureTrust.Key key,
+            String digest,
+            List<String> acceptedTypes,
+            List<ImageVerificationReport.Check> checks) {
         String tag = CosignFormats.attestationTag(digest);
         taggedLayers(tag, checks).forEach(layer -> {
             String location = tag + " layer " + layer.digest();
-            String[] predicateType = new String[1];
-            record(checks, "tag", location, predicateType, () -> {
+            Attested attested = new Attested();
+            record(checks, "tag", location, attested, () -> {
                 if (!layer.mediaType().equals(DsseEnvelope.MEDIA_TYPE)) {
                     return rejected("layer has media type '" + printable(layer.mediaType()) + "', not "
                             + DsseEnvelope.MEDIA_TYPE);
                 }
                 DsseEnvelope envelope =
                         DsseEnvelope.parse(repository.blob(layer, SignatureBundle.MAX_BYTES), "envelope " + location);
-                var verdict = ImageSignatureVerifier.verifyAttestation(envelope, key, digest, acceptedTypes);
-                predicateType[0] = verdict.predicateType();
-                return verdict.verification();
+                return attested.of(
+                        ImageSignatureVerifier.verifyAttestation(envelope, key.key(), digest, acceptedTypes));
             });
         });
     }
@@ -158,10 +164,11 @@ final class ImageSignatureVerifications {
      * @param attestations where attestations go, or null when none were asked for (they are then not read)
      */
     private void fromReferrers(
-            Digest subject,
+            StoredManifest image,
             List<String> acceptedTypes,
             List<ImageVerificationReport.Check> signatures,
             List<ImageVerificationReport.Check> attestations) {
+        Digest subject = image.digest();
         List<Descriptor> referrers;
         try {
             referrers = repository.referrers(subject, CosignFormats.BUNDLE_MEDIA_TYPE);
@@ -179,7 +186,7 @@ final class ImageSignatureVerifications {
                 if (attestations == null && content.equals(CosignFormats.CONTENT_DSSE_ENVELOPE)) {
                     continue; // declared an attestation, and none was asked for: not worth fetching
                 }
-                pending.add(executor.submit(() -> checkReferrer(referrer, subject, digest, acceptedTypes, executor)));
+                pending.add(executor.submit(() -> checkReferrer(referrer, image, acceptedTypes, executor)));
             }
             for (Future<ReferrerCheck> future : pending) {
                 ReferrerCheck result = join(future);
@@ -195,12 +202,14 @@ final class ImageSignatureVerifications {
     private record ReferrerCheck(ImageVerificationReport.Check check, boolean attestation) {}
 
     private ReferrerCheck checkReferrer(
-            Descriptor referrer, Digest subject, String digest, List<String> acceptedTypes, ExecutorService executor) {
+            Descriptor referrer, StoredManifest image, List<String> acceptedTypes, ExecutorService executor) {
+        Digest subject = image.digest();
+        String digest = subject.toString();
         String location = "referrer " + referrer.digest();
-        String[] predicateType = new String[1];
+        Attested attested = new Attested();
         boolean[] isAttestation = new boolean[1];
         List<ImageVerificationReport.Check> result = new ArrayList<>(1);
-        record(result, "referrer", location, predicateType, () -> {
+        record(result, "referrer", location, attested, () -> {
             StoredManifest stored = repository
                     .findManifest(referrer.digest().toString())
                     .orElseThrow(() -> new InvalidInputException(
@@ -220,20 +229,32 @@ final class ImageSignatureVerifications {
             // The payload is fetched while the bundle is: two independent round trips.
             Optional<Future<byte[]>> payload = payloadLayer.map(
                     layer -> executor.submit(() -> repository.blob(layer, SimpleSigningPayload.MAX_BYTES)));
-            SignatureBundle bundle = SignatureBundle.parse(
-                    repository.blob(manifest.layers().get(0), SignatureBundle.MAX_BYTES), "bundle of " + location);
+            byte[] bundleBytes = repository.blob(manifest.layers().get(0), SignatureBundle.MAX_BYTES);
+            SignatureBundle bundle = SignatureBundle.parse(bundleBytes, "bundle of " + location);
             return switch (bundle) {
                 case SignatureBundle.Dsse dsse -> {
                     isAttestation[0] = true;
-                    var verdict = ImageSignatureVerifier.verifyAttestation(dsse.envelope(), key, digest, acceptedTypes);
-                    predicateType[0] = verdict.predicateType();
-                    yield verdict.verification();
+                    yield attested.of(
+                            trust instanceof SignatureTrust.Key key
+                                    ? ImageSignatureVerifier.verifyAttestation(
+                                            dsse.envelope(), key.key(), digest, acceptedTypes)
+                                    : KeylessImageBundles.verifyAttestation(
+                                            bundleBytes,
+                                            dsse.envelope(),
+                                            image.content(),
+                                            (SignatureTrust.Keyless) trust,
+                                            digest,
+                                            acceptedTypes,
+                                            location));
                 }
                 case SignatureBundle.MessageSignature message -> {
                     if (payload.isEmpty()) {
                         yield rejected("the bundle's signed payload is not stored beside it");
                     }
-                    yield ImageSignatureVerifier.verifyBundle(message, join(payload.get()), key, digest);
+                    yield trust instanceof SignatureTrust.Key key
+                            ? ImageSignatureVerifier.verifyBundle(message, join(payload.get()), key.key(), digest)
+                            : KeylessImageBundles.verifyMessage(
+                                    bundleBytes, join(payload.get()), (SignatureTrust.Keyless) trust, digest, location);
                 }
             };
         });
@@ -245,12 +266,24 @@ final class ImageSignatureVerifications {
         Verification decide();
     }
 
+    /** What an attestation check learnt besides its verdict: the predicate type, and the verified statement. */
+    private static final class Attested {
+        private String predicateType;
+        private Statement statement;
+
+        Verification of(ImageSignatureVerifier.AttestationVerdict verdict) {
+            predicateType = verdict.predicateType();
+            statement = verdict.statement();
+            return verdict.verification();
+        }
+    }
+
     /** Runs one check; input that cannot be used (not JSON, wrong shape, missing blob) rejects just it. */
     private static void record(
             List<ImageVerificationReport.Check> checks,
             String source,
             String location,
-            String[] predicateType,
+            Attested attested,
             Decision decision) {
         Verification verdict;
         try {
@@ -258,8 +291,13 @@ final class ImageSignatureVerifications {
         } catch (InvalidInputException e) {
             verdict = rejected("unusable: " + e.getMessage());
         }
+        boolean verified = verdict instanceof Verification.Verified;
         checks.add(new ImageVerificationReport.Check(
-                source, location, verdict, predicateType == null ? null : predicateType[0]));
+                source,
+                location,
+                verdict,
+                attested == null ? null : attested.predicateType,
+                attested == null || !verified ? null : attested.statement));
     }
 
     private static Verification rejected(String reason) {

@@ -17,6 +17,9 @@ import java.util.Optional;
  * HTTP client, so repeated verifications (a server, a benchmark) reuse connections.
  */
 public final class ImageSignatures implements AutoCloseable {
+    /** How a report names "attestations of any type" in its reasons. */
+    static final String ANY_TYPE = "any-type";
+
     private final RegistryClient client;
 
     public ImageSignatures(RegistryOptions registry) {
@@ -61,9 +64,51 @@ public final class ImageSignatures implements AutoCloseable {
      * @param attestationType a {@code --type} value whose attestation is required as well, or null
      */
     public ImageVerificationReport verify(String reference, PublicKey key, String attestationType) {
+        return verify(reference, new SignatureTrust.Key(key), attestationType);
+    }
+
+    /**
+     * As {@link #verify(String, PublicKey, String)}, with signatures and attestations by a key or, keyless,
+     * by an identity (from Sigstore bundle referrers).
+     *
+     * @throws dev.assay.model.NoVerdictException when the registry cannot be reached
+     */
+    public ImageVerificationReport verify(String reference, SignatureTrust trust, String attestationType) {
         List<String> accepted = attestationType == null ? List.of() : PredicateTypes.accepted(attestationType);
         var repository = client.repository(ImageReference.parse(reference), false);
-        return new ImageSignatureVerifications(repository, key).verify(Optional.ofNullable(attestationType), accepted);
+        return new ImageSignatureVerifications(repository, trust)
+                .verify(Optional.ofNullable(attestationType), accepted);
+    }
+
+    /**
+     * The signatures and the attestations of the given predicate types, each verified with {@code trust}:
+     * what a policy that checks signatures, provenance and vulnerability reports needs, in one pass over the
+     * registry. Attestations of other types are reported as rejected for their type and carry no statement.
+     *
+     * @param predicateTypes predicate type URIs; empty accepts every type
+     * @throws dev.assay.model.NoVerdictException when the registry cannot be reached
+     */
+    public ImageVerificationReport verifyWithAttestations(
+            String reference, SignatureTrust trust, List<String> predicateTypes) {
+        var repository = client.repository(ImageReference.parse(reference), false);
+        return new ImageSignatureVerifications(repository, trust)
+                .verify(
+                        Optional.of(predicateTypes.isEmpty() ? ANY_TYPE : String.join(",", predicateTypes)),
+                        List.copyOf(predicateTypes));
+    }
+
+    /**
+     * The digest of the manifest a reference names, as the registry serves it now (a digest reference is
+     * fetched too, so that a digest the registry does not have is not taken on trust).
+     *
+     * @throws dev.assay.model.InvalidInputException when the registry has no such manifest
+     * @throws dev.assay.model.NoVerdictException when the registry cannot be reached
+     */
+    public String resolveDigest(String reference) {
+        return client.repository(ImageReference.parse(reference), false)
+                .resolve()
+                .digest()
+                .toString();
     }
 
     private ImageSignaturePublisher publisher(String reference) {

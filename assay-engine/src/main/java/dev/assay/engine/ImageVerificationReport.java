@@ -1,6 +1,7 @@
 package dev.assay.engine;
 
 import dev.assay.sign.Verification;
+import dev.assay.sign.intoto.Statement;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +35,33 @@ public record ImageVerificationReport(
      * @param source how it was found: {@code tag} (cosign's .sig/.att tag) or {@code referrer} (OCI 1.1)
      * @param location the manifest (and layer) it came from
      * @param predicateType the attestation's predicate type once it was read, else null
+     * @param statement the attestation's statement when it is verified (authentic, about this image, of an
+     *     accepted type), else null: what an image policy evaluates (provenance, vulnerabilities)
      */
-    public record Check(String source, String location, Verification verdict, String predicateType) {
+    public record Check(
+            String source, String location, Verification verdict, String predicateType, Statement statement) {
+        public Check {
+            if (statement != null && !(verdict instanceof Verification.Verified)) {
+                throw new IllegalArgumentException("only a verified attestation carries its statement");
+            }
+        }
+
+        public Check(String source, String location, Verification verdict, String predicateType) {
+            this(source, location, verdict, predicateType, null);
+        }
+
         public boolean verified() {
             return verdict instanceof Verification.Verified;
         }
+    }
+
+    /** The statements of the verified attestations, tag route first, as found. */
+    public List<Statement> verifiedStatements() {
+        return attestations.stream()
+                .filter(Check::verified)
+                .map(Check::statement)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     public boolean signatureVerified() {

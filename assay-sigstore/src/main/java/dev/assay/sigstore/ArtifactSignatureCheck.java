@@ -6,9 +6,7 @@ import dev.assay.sign.intoto.Subject;
 import dev.assay.sigstore.SigstoreBundle.Content;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -29,14 +27,14 @@ import java.util.stream.Collectors;
 final class ArtifactSignatureCheck {
     private ArtifactSignatureCheck() {}
 
-    static Evidence verify(Path artifact, Content content, SigningMaterial signer) throws CheckFailed {
+    static Evidence verify(Artifact artifact, Content content, SigningMaterial signer) throws CheckFailed {
         return switch (content) {
             case Content.MessageSignature message -> message(artifact, message, signer);
             case Content.Dsse envelope -> dsse(artifact, envelope, signer);
         };
     }
 
-    private static Evidence message(Path artifact, Content.MessageSignature message, SigningMaterial signer)
+    private static Evidence message(Artifact artifact, Content.MessageSignature message, SigningMaterial signer)
             throws CheckFailed {
         PublicKey key = signer.publicKey();
         DigestAlgorithm hash = message.digestAlgorithm().orElse(defaultHash(key));
@@ -54,7 +52,7 @@ final class ArtifactSignatureCheck {
         return new Evidence(message, message.signature(), digests, signer);
     }
 
-    private static Evidence dsse(Path artifact, Content.Dsse envelope, SigningMaterial signer) throws CheckFailed {
+    private static Evidence dsse(Artifact artifact, Content.Dsse envelope, SigningMaterial signer) throws CheckFailed {
         if (!envelope.payloadType().equals(Statement.PAYLOAD_TYPE)) {
             throw new CheckFailed("the DSSE envelope's payload type is '" + JsonPath.abbreviate(envelope.payloadType())
                     + "', not an in-toto statement (" + Statement.PAYLOAD_TYPE + ")");
@@ -141,10 +139,10 @@ final class ArtifactSignatureCheck {
 
     /** One pass over the artifact: every requested digest, and the signature verifier when given. */
     private static Map<DigestAlgorithm, byte[]> read(
-            Path artifact, Set<DigestAlgorithm> algorithms, Signature verifier) {
+            Artifact artifact, Set<DigestAlgorithm> algorithms, Signature verifier) {
         Map<DigestAlgorithm, MessageDigest> digests = new EnumMap<>(DigestAlgorithm.class);
         algorithms.forEach(algorithm -> digests.put(algorithm, algorithm.newDigest()));
-        try (InputStream in = Files.newInputStream(artifact)) {
+        try (InputStream in = artifact.open()) {
             byte[] buffer = new byte[64 * 1024];
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 for (MessageDigest digest : digests.values()) {
@@ -155,9 +153,10 @@ final class ArtifactSignatureCheck {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("no such file: " + artifact, artifact.toString(), e);
+            throw new InvalidInputException("no such file: " + artifact.name(), artifact.name(), e);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), artifact.toString(), e);
+            throw new InvalidInputException(
+                    "cannot read " + artifact.name() + ": " + e.getMessage(), artifact.name(), e);
         } catch (SignatureException e) {
             throw new IllegalStateException("an initialized verifier refused input", e);
         }

@@ -2,7 +2,6 @@ package dev.assay.sigstore;
 
 import dev.assay.sigstore.SigstoreBundle.TlogEntry;
 import dev.sigstore.trustroot.TransparencyLog;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,7 @@ final class BundleChecks {
 
     private BundleChecks() {}
 
-    static Passed verify(Path artifact, SigstoreBundle bundle, TrustRoot root, SigningMaterial signer)
+    static Passed verify(Artifact artifact, SigstoreBundle bundle, TrustRoot root, SigningMaterial signer)
             throws CheckFailed {
         Evidence evidence = ArtifactSignatureCheck.verify(artifact, bundle.content(), signer);
         TlogEntry entry = onlyEntry(bundle);

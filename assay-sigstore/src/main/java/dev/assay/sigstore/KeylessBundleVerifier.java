@@ -22,6 +22,28 @@ public final class KeylessBundleVerifier {
      */
     public static Verification verify(
             Path artifact, byte[] bundleJson, String bundleName, TrustRoot root, IdentityPolicy policy) {
+        return verify(Artifact.of(artifact), bundleJson, bundleName, root, policy);
+    }
+
+    /**
+     * As {@link #verify(Path, byte[], String, TrustRoot, IdentityPolicy)}, for an artifact in memory: an
+     * image's simple-signing payload (message signature) or its manifest (whose SHA-256, the image digest,
+     * a DSSE statement must name).
+     *
+     * @param artifactName how the artifact is named in verdicts
+     */
+    public static Verification verify(
+            byte[] artifact,
+            String artifactName,
+            byte[] bundleJson,
+            String bundleName,
+            TrustRoot root,
+            IdentityPolicy policy) {
+        return verify(Artifact.of(artifact, artifactName), bundleJson, bundleName, root, policy);
+    }
+
+    private static Verification verify(
+            Artifact artifact, byte[] bundleJson, String bundleName, TrustRoot root, IdentityPolicy policy) {
         SigstoreBundle bundle = BundleParser.parse(bundleJson, bundleName);
         try {
             if (!(bundle.material() instanceof Material.Certificates certificates)) {

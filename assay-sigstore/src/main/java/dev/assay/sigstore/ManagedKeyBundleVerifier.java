@@ -29,7 +29,7 @@ public final class ManagedKeyBundleVerifier {
                         + " certificate identity and OIDC issuer instead of a key");
             }
             SigningMaterial.Key signer = new SigningMaterial.Key(key);
-            BundleChecks.Passed passed = BundleChecks.verify(artifact, bundle, root, signer);
+            BundleChecks.Passed passed = BundleChecks.verify(Artifact.of(artifact), bundle, root, signer);
             return new Verification.Verified("signature by " + signer.describe() + ", " + Describe.logged(passed));
         } catch (CheckFailed e) {
             return new Verification.Rejected(e.getMessage());

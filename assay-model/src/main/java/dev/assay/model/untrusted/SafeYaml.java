@@ -88,7 +88,8 @@ public final class SafeYaml {
         }
     }
 
-    private static LoadSettings settings(String name, int length) {
+    /** Shared with {@link LocatedYaml}, which must read documents exactly as this class does. */
+    static LoadSettings settings(String name, int length) {
         return LoadSettings.builder()
                 .setLabel(name)
                 .setSchema(new FailsafeSchemaWithEmptyValues())
@@ -101,7 +102,9 @@ public final class SafeYaml {
 
     /**
      * snakeyaml-engine's failsafe resolver tags an empty plain scalar as null, but its failsafe schema has no
-     * constructor for that tag, so {@code livenessProbe:} with no value fails the whole document.
+     * constructor for that tag, so {@code livenessProbe:} with no value fails the whole document and an empty
+     * document ({@code ---} followed by nothing) fails with a NullPointerException. Both read as null, as
+     * YAML's other schemas read them.
      */
     private static final class FailsafeSchemaWithEmptyValues extends FailsafeSchema {
         @Override

@@ -111,4 +111,14 @@ class HostileInputTest {
                 .isInstanceOf(InputTooLargeException.class)
                 .hasMessageContaining("huge.lock");
     }
+
+    @Test
+    void loadAll_emptyValuesAndDocuments_readAsNull() {
+        assertThat(SafeYaml.loadAll("---\n---\na: 1\n", "empty.yaml"))
+                .containsExactly(null, java.util.Map.of("a", "1"));
+        assertThat(SafeYaml.loadAll("---\n...\n", "empty.yaml")).containsExactly((Object) null);
+        assertThat(SafeYaml.load("metadata:\n  annotations:\nspec: x\n", "k8s.yaml"))
+                .isEqualTo(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Map.of(
+                        "metadata", java.util.Collections.singletonMap("annotations", null), "spec", "x"))));
+    }
 }

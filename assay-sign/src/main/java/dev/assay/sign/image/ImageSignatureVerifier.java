@@ -24,8 +24,23 @@ import java.util.Locale;
 public final class ImageSignatureVerifier {
     private ImageSignatureVerifier() {}
 
-    /** The verdict on one attestation, with its predicate type once the envelope is authentic. */
-    public record AttestationVerdict(Verification verification, String predicateType) {}
+    /**
+     * The verdict on one attestation, with its predicate type once the envelope is authentic.
+     *
+     * @param statement the statement, only when the attestation is verified (callers evaluate only statements
+     *     that passed every check); else null
+     */
+    public record AttestationVerdict(Verification verification, String predicateType, Statement statement) {
+        public AttestationVerdict {
+            if (statement != null && !(verification instanceof Verification.Verified)) {
+                throw new IllegalArgumentException("a rejected attestation has no statement");
+            }
+        }
+
+        public AttestationVerdict(Verification verification, String predicateType) {
+            this(verification, predicateType, null);
+        }
+    }
 
     /**
      * A {@code .sig} layer: the payload blob and the signature from its annotation.
@@ -95,10 +110,23 @@ public final class ImageSignatureVerifier {
         return new AttestationVerdict(
                 new Verification.Verified(
                         statement.predicateType() + " attestation by key " + hint(key) + " about " + imageDigest),
-                statement.predicateType());
+                statement.predicateType(),
+                statement);
     }
 
     private static Verification coverage(byte[] payload, String imageDigest, PublicKey key, String what) {
+        return coverage(payload, imageDigest, what, "key " + hint(key));
+    }
+
+    /**
+     * Whether an authentic simple-signing payload names the image's digest: the check that stops a valid
+     * signature of image A from vouching for image B. For callers that established authenticity some other
+     * way (a keyless bundle verified against a trusted root).
+     *
+     * @param what how the signature is named in the verdict ({@code keyless bundle signature})
+     * @param signer who signed, for the verdict ({@code identity 'x' from issuer 'y'})
+     */
+    public static Verification coverage(byte[] payload, String imageDigest, String what, String signer) {
         SimpleSigningPayload parsed;
         try {
             parsed = SimpleSigningPayload.parse(payload, "signed payload");
@@ -110,7 +138,7 @@ public final class ImageSignatureVerifier {
             return new Verification.Rejected(
                     what + " covers " + SimpleSigningPayload.printable(covered) + ", not the image " + imageDigest);
         }
-        return new Verification.Verified(what + " by key " + hint(key) + " over " + imageDigest);
+        return new Verification.Verified(what + " by " + signer + " over " + imageDigest);
     }
 
     private static boolean signatureValid(byte[] payload, byte[] signature, PublicKey key) {

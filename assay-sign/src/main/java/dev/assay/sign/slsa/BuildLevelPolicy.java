@@ -64,6 +64,26 @@ public final class BuildLevelPolicy {
     }
 
     /**
+     * A policy given as a map rather than a file (an image policy's {@code provenance.builders}).
+     *
+     * @param name how the policy is named in errors
+     * @throws InvalidInputException when it names no builder, or a level is outside 0-3
+     */
+    public static BuildLevelPolicy of(Map<String, Integer> levels, String name) {
+        if (levels.isEmpty()) {
+            throw invalid(name, "it must map at least one builder id to its SLSA build level");
+        }
+        Map<String, Integer> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> entry : levels.entrySet()) {
+            if (entry.getKey() == null || entry.getKey().isBlank()) {
+                throw invalid(name, "a builder id must be a non-empty string");
+            }
+            copy.put(entry.getKey(), level(entry.getValue(), entry.getKey(), name));
+        }
+        return new BuildLevelPolicy(copy);
+    }
+
+    /**
      * @param name how the file is named in errors
      * @throws InvalidInputException when the file is too large, not YAML or JSON, an alias bomb, or not of
      *     the form above

@@ -35,17 +35,35 @@ public final class ProvenanceVerifier {
             return attestation;
         }
         Statement statement = attestation.verifiedStatement().orElseThrow();
+        Verification claims = checkClaims(statement, expected);
+        if (claims instanceof Verification.Rejected rejected) {
+            return rejected(rejected.reason());
+        }
+        String signature = ((Verification.Verified) attestation.verification()).detail();
+        return new AttestationResult(
+                new Verification.Verified(signature + "; " + ((Verification.Verified) claims).detail()),
+                Optional.of(statement));
+    }
+
+    /**
+     * The checks after the attestation's own: builder id, build level, source repository and ref. For a
+     * statement whose signature, predicate type and subject the caller has already verified (an image's
+     * attestation, found and verified by its digest).
+     */
+    public static Verification checkClaims(Statement statement, ProvenanceExpectations expected) {
+        if (!PROVENANCE_TYPES.contains(statement.predicateType())) {
+            return new Verification.Rejected("the predicate type is '" + SignedText.printable(statement.predicateType())
+                    + "', not SLSA provenance");
+        }
         ProvenanceFacts facts = ProvenanceFacts.of(statement);
         List<String> passed = new ArrayList<>();
         Optional<String> failure = builder(facts, expected, passed)
                 .or(() -> source(facts, expected, passed))
                 .or(() -> ref(facts, expected, passed));
         if (failure.isPresent()) {
-            return rejected(failure.get());
+            return new Verification.Rejected(failure.get());
         }
-        String signature = ((Verification.Verified) attestation.verification()).detail();
-        return new AttestationResult(
-                new Verification.Verified(signature + "; " + String.join("; ", passed)), Optional.of(statement));
+        return new Verification.Verified(String.join("; ", passed));
     }
 
     private static Optional<String> builder(

@@ -85,4 +85,16 @@ class BuildLevelPolicyTest {
     void parse_deeplyNestedFlowYaml_isInvalidInput() {
         assertThatThrownBy(() -> parse("builders: " + "[".repeat(20_000))).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void of_map_validatesLikeTheFile() {
+        BuildLevelPolicy policy = BuildLevelPolicy.of(java.util.Map.of("https://ci.example.com", 2), "spec.provenance");
+
+        assertThat(policy.levelOf("https://ci.example.com@v1")).hasValue(2);
+        assertThatThrownBy(() -> BuildLevelPolicy.of(java.util.Map.of("https://ci.example.com", 4), "spec.provenance"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("spec.provenance");
+        assertThatThrownBy(() -> BuildLevelPolicy.of(java.util.Map.of(), "spec.provenance"))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

@@ -299,4 +299,27 @@ class ProvenanceVerifierTest {
 
         assertThat(reason).contains("\\u001b[2J").doesNotContain("\u001b");
     }
+
+    @Test
+    void checkClaims_verifiedStatement_judgesBuilderAndSourceAlone() {
+        Statement statement = Statement.of(
+                List.of(new Subject("app.tar", Map.of("sha256", ARTIFACT_SHA256))),
+                dev.assay.sign.intoto.PredicateTypes.SLSA_PROVENANCE_V1,
+                ProvenanceGenerator.generate(CiEnvironments.gitHubTagPush(), ProvenanceRequest.fromEnvironment())
+                        .toJson());
+
+        assertThat(ProvenanceVerifier.checkClaims(statement, expect(GITHUB_BUILDER, "github.com/acme/app", null)))
+                .isInstanceOf(Verification.Verified.class);
+        assertThat(ProvenanceVerifier.checkClaims(statement, expect(GENERATOR, null, null)))
+                .isInstanceOfSatisfying(
+                        Verification.Rejected.class,
+                        rejected -> assertThat(rejected.reason()).contains("not by the expected builder " + GENERATOR));
+        assertThat(ProvenanceVerifier.checkClaims(
+                        Statement.of(statement.subjects(), "https://cyclonedx.org/bom", statement.predicate()),
+                        expect(GITHUB_BUILDER, null, null)))
+                .isInstanceOfSatisfying(
+                        Verification.Rejected.class,
+                        rejected -> assertThat(rejected.reason())
+                                .isEqualTo("the predicate type is 'https://cyclonedx.org/bom', not SLSA provenance"));
+    }
 }
