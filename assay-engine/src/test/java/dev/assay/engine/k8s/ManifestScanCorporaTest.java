@@ -3,6 +3,8 @@ package dev.assay.engine.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.policy.pss.Level;
+import dev.assay.policy.pss.PodSecurity;
+import dev.assay.policy.pss.PodSecurityCheck;
 import dev.assay.policy.pss.PolicyVersion;
 import dev.assay.report.ManifestFinding;
 import dev.assay.report.ManifestResource;
@@ -12,8 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +60,19 @@ class ManifestScanCorporaTest {
                                 .getFileName()
                                 .toString()
                                 .replaceFirst("\\d*\\.yaml$", "");
+                        // In restricted namespaces PSA reports some problems under the restricted check that
+                        // replaces the baseline one the fixture is named after (restrictedVolumes for hostPath).
+                        Set<String> reporters = new HashSet<>();
+                        reporters.add(stem.toLowerCase(Locale.ROOT));
+                        for (PodSecurityCheck check : PodSecurity.checks(level, version)) {
+                            if (check.overrides().stream().anyMatch(id -> id.equalsIgnoreCase(stem))) {
+                                reporters.add(check.id().toLowerCase(Locale.ROOT));
+                            }
+                        }
                         boolean ok = outcome.equals("pass")
                                 ? podSecurity.isEmpty()
-                                : podSecurity.stream().anyMatch(rule -> rule.equalsIgnoreCase(stem));
+                                : podSecurity.stream()
+                                        .anyMatch(rule -> reporters.contains(rule.toLowerCase(Locale.ROOT)));
                         if (!ok) {
                             misses.add(resource.file() + ": " + podSecurity);
                         }

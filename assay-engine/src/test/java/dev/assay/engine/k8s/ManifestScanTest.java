@@ -55,7 +55,7 @@ class ManifestScanTest {
                         "cluster-hardening/runtime-socket-hostpath",
                         "cluster-hardening/secret-env-literal",
                         "cluster-hardening/pod-service-account-token-automount",
-                        "pod-security-restricted/hostPathVolumes",
+                        "pod-security-restricted/restrictedVolumes",
                         "pod-security-restricted/runAsNonRoot")
                 .doesNotContain("cluster-hardening/container-resource-limits");
         assertThat(deployment.findings().getFirst().ruleId()).isEqualTo("cluster-hardening/runtime-socket-hostpath");
@@ -172,7 +172,7 @@ class ManifestScanTest {
 
         assertThat(rules)
                 .doesNotContain("cluster-hardening/runtime-socket-hostpath", "pod-security-restricted/runAsNonRoot")
-                .contains("pod-security-restricted/hostPathVolumes");
+                .contains("pod-security-restricted/restrictedVolumes");
         assertThatThrownBy(() -> RESTRICTED.withoutRules(List.of("runtime-socket")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("unknown rule 'runtime-socket'");
