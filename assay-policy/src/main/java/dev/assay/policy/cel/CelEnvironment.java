@@ -89,8 +89,7 @@ public final class CelEnvironment {
                 CelListsExtensions.Function.FLATTEN,
                 CelListsExtensions.Function.DISTINCT,
                 CelListsExtensions.Function.REVERSE,
-                CelListsExtensions.Function.SORT,
-                CelListsExtensions.Function.SORT_BY);
+                CelListsExtensions.Function.SORT);
         var sets = CelExtensions.sets(options);
         var math = CelExtensions.math(options);
         var encoders = CelExtensions.encoders(options);
@@ -99,6 +98,9 @@ public final class CelEnvironment {
         var builder = CelFactory.legacyCelBuilder()
                 .setOptions(options)
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                // A subset of the lists extension loses its sortBy macro in cel-java 0.14; the full
+                // version-2 library still has it.
+                .addMacros(CelExtensions.lists(2).macros())
                 .addVar("object", SimpleType.DYN)
                 .addVar("oldObject", SimpleType.DYN)
                 .addVar("request", MapType.create(SimpleType.STRING, SimpleType.DYN))

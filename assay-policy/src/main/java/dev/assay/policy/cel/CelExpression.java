@@ -62,6 +62,18 @@ public final class CelExpression {
             return new EvaluationFailure(stripPeriod(message));
         }
         String reason = stripPeriod(matcher.group(2).strip());
+        if (reason.startsWith("Function '")) {
+            // "Function 'string_to_quantity' failed with arg(s) ..." names an overload id, not the problem:
+            // the function's own exception says what is wrong with its argument.
+            Throwable cause = exception.getCause();
+            while (cause != null && cause.getCause() != null && cause.getMessage() != null
+                    && cause.getMessage().startsWith("Function '")) {
+                cause = cause.getCause();
+            }
+            if (cause != null && cause.getMessage() != null && !cause.getMessage().startsWith("Function '")) {
+                reason = stripPeriod(cause.getMessage());
+            }
+        }
         if (reason.isEmpty()) {
             reason = exception.getCause() == null ? "evaluation failed" : exception.getCause().toString();
         }

@@ -21,6 +21,7 @@ import java.util.List;
 final class ListsLibrary implements CelLibrary {
     private static final CelType ELEMENT = TypeParamType.create("T");
     private static final CelType LIST = ListType.create(ELEMENT);
+    static final String SORT_BY_KEYS = "lists.@sortByAssociatedKeys";
 
     @Override
     public List<CelFunctionDecl> declarations() {
@@ -37,7 +38,15 @@ final class ListsLibrary implements CelLibrary {
                         "indexOf", CelOverloadDecl.newMemberOverload("list_index_of", SimpleType.INT, LIST, ELEMENT)),
                 CelFunctionDecl.newFunctionDeclaration(
                         "lastIndexOf",
-                        CelOverloadDecl.newMemberOverload("list_last_index_of", SimpleType.INT, LIST, ELEMENT)));
+                        CelOverloadDecl.newMemberOverload("list_last_index_of", SimpleType.INT, LIST, ELEMENT)),
+                // What cel-java's sortBy macro expands to. cel-java 0.14 declares it list(T) -> list(T), so that
+                // `[3, 1].sortBy(e, e)` type-checks as a list of pairs; the pairs go in, the values come out.
+                CelFunctionDecl.newFunctionDeclaration(
+                        SORT_BY_KEYS,
+                        CelOverloadDecl.newGlobalOverload(
+                                "list_sortByAssociatedKeys",
+                                ListType.create(SimpleType.DYN),
+                                ListType.create(ListType.create(SimpleType.DYN)))));
     }
 
     @Override
@@ -48,7 +57,21 @@ final class ListsLibrary implements CelLibrary {
                 CelFunctionBinding.from("list_min", List.class, list -> extreme(list, -1, "min")),
                 CelFunctionBinding.from("list_max", List.class, list -> extreme(list, 1, "max")),
                 CelFunctionBinding.from("list_index_of", List.class, Object.class, ListsLibrary::indexOf),
-                CelFunctionBinding.from("list_last_index_of", List.class, Object.class, ListsLibrary::lastIndexOf));
+                CelFunctionBinding.from("list_last_index_of", List.class, Object.class, ListsLibrary::lastIndexOf),
+                CelFunctionBinding.from("list_sortByAssociatedKeys", List.class, ListsLibrary::sortByKeys));
+    }
+
+    /** The values of {@code [key, value]} pairs, stably ordered by key. */
+    static List<Object> sortByKeys(List<?> pairs) {
+        List<List<?>> sorted = new java.util.ArrayList<>();
+        for (Object pair : pairs) {
+            if (!(pair instanceof List<?> keyValue) || keyValue.size() != 2) {
+                throw new IllegalArgumentException("sortBy expects key-value pairs");
+            }
+            sorted.add(keyValue);
+        }
+        sorted.sort((left, right) -> compare(left.get(0), right.get(0)));
+        return sorted.stream().map(pair -> (Object) pair.get(1)).toList();
     }
 
     static boolean isSorted(List<?> list) {
