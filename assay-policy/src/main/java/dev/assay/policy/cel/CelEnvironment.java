@@ -188,6 +188,18 @@ public final class CelEnvironment {
             return compiled;
         }
 
+        /** cel-java names only the first segment of an undeclared {@code variables.x}; say what is declared. */
+        private String explained(String message) {
+            if (!message.startsWith("undeclared reference to 'variables'")) {
+                return message;
+            }
+            List<String> names = declarations.stream()
+                    .map(declaration -> "variables." + declaration.substring(0, declaration.indexOf(':')))
+                    .toList();
+            return message + ": an expression can use only the variables declared before it ("
+                    + (names.isEmpty() ? "none here" : String.join(", ", names)) + ")";
+        }
+
         private CelExpression compileUncached(String text, Expected expected, ExpressionLocation location) {
             if (text.isBlank()) {
                 throw new InvalidPolicyException(List.of(location.problem("the expression is empty", 0, 0)));
@@ -214,7 +226,7 @@ public final class CelEnvironment {
                     }
                     int line = Math.max(issue.getSourceLocation().getLine(), 0);
                     int column = line > 0 ? issue.getSourceLocation().getColumn() + 1 : 0;
-                    problems.add(location.problem(issue.getMessage(), line, column));
+                    problems.add(location.problem(explained(issue.getMessage()), line, column));
                 }
                 if (problems.isEmpty()) {
                     problems.add(location.problem(result.getErrorString(), 0, 0));

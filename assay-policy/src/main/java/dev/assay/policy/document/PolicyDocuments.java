@@ -121,6 +121,9 @@ public final class PolicyDocuments {
                 problems.addAll(e.problems());
             }
         }
+        // Reported in document order, whichever check found them first.
+        problems.sort(java.util.Comparator.comparingInt((PolicyProblem problem) -> problem.line() == 0 ? Integer.MAX_VALUE : problem.line())
+                .thenComparingInt(PolicyProblem::column));
         if (problems.isEmpty() && policies.isEmpty()) {
             problems.add(PolicyProblem.at(source, 0, 0, "", source + " holds no policy"));
         }
