@@ -69,6 +69,10 @@ public final class PolicyDocuments {
         return parse(Utf8.decode(content, source), source, CelEnvironment.defaults());
     }
 
+    public static List<CelPolicy> parse(byte[] content, String source, CelEnvironment environment) {
+        return parse(Utf8.decode(content, source), source, environment);
+    }
+
     public static List<CelPolicy> parse(String content, String source, CelEnvironment environment) {
         Parsed parsed = check(content, source, environment);
         if (!parsed.problems().isEmpty()) {
