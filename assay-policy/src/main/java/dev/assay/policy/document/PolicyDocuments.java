@@ -81,6 +81,30 @@ public final class PolicyDocuments {
         return parsed.policies();
     }
 
+    /**
+     * The policies of every file named, directories walked as {@link PolicyFiles#expand} does: what {@code
+     * assay policy eval --policy}, test files and the webhook's {@code --policy} load.
+     *
+     * @throws InvalidInputException when a file cannot be read, a policy is invalid, or two files define a
+     *     policy of the same name
+     */
+    public static List<CelPolicy> load(List<java.nio.file.Path> paths, CelEnvironment environment) {
+        Map<String, CelPolicy> policies = new java.util.LinkedHashMap<>();
+        for (java.nio.file.Path file : PolicyFiles.expand(paths)) {
+            byte[] content = PolicyFiles.read(file, PolicyFiles.MAX_POLICY_BYTES, "a policy");
+            for (CelPolicy policy : parse(content, file.toString(), environment)) {
+                CelPolicy previous = policies.putIfAbsent(policy.name(), policy);
+                if (previous != null) {
+                    throw new InvalidInputException(
+                            "policy '" + policy.name() + "' is defined in both " + previous.definition().source()
+                                    + " and " + file,
+                            file.toString());
+                }
+            }
+        }
+        return List.copyOf(policies.values());
+    }
+
     /** Every problem in {@code content}, for {@code assay policy lint}; never throws for a bad policy. */
     public static Parsed check(byte[] content, String source, CelEnvironment environment) {
         String text;

@@ -36,15 +36,8 @@ public final class PolicyTestRunner {
      */
     public List<TestCase> run(TestDefinition test) {
         Map<String, CelPolicy> policies = new LinkedHashMap<>();
-        for (Path file : PolicyFiles.expand(test.policies())) {
-            byte[] content = PolicyFiles.read(file, PolicyFiles.MAX_POLICY_BYTES, "a policy");
-            for (CelPolicy policy : PolicyDocuments.parse(content, file.toString(), environment)) {
-                CelPolicy previous = policies.putIfAbsent(policy.name(), policy);
-                if (previous != null) {
-                    throw new InvalidInputException("policy '" + policy.name() + "' is defined in both "
-                            + previous.definition().source() + " and " + file, file.toString());
-                }
-            }
+        for (CelPolicy policy : PolicyDocuments.load(test.policies(), environment)) {
+            policies.put(policy.name(), policy);
         }
         Path base = test.file().toAbsolutePath().getParent();
         List<Resource> resources = new ArrayList<>();
