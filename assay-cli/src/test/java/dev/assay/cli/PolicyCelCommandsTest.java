@@ -146,6 +146,29 @@ class PolicyCelCommandsTest {
     }
 
     @Test
+    void eval_hostileResources_exitTwoWithOneLine() throws IOException {
+        Path policy = write("ok.yaml", NO_LATEST);
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char name = 'b'; name <= 'j'; name++) {
+            bomb.append(name).append(": &").append(name).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, "*" + (char) (name - 1))))
+                    .append("]\n");
+        }
+        Path aliasBomb = write("bomb.yaml", bomb.toString());
+        Path latin1 = temp.resolve("latin1.yaml");
+        Files.write(latin1, new byte[] {'k', 'i', 'n', 'd', ':', ' ', (byte) 0xE9, '\n'});
+        Path deep = write("deep.json", "{\"a\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}");
+
+        for (Path hostile : java.util.List.of(aliasBomb, latin1, deep)) {
+            CliRun run = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", hostile.toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(run.err()).startsWith("assay: ").contains(hostile.toString()).doesNotContain("\tat ");
+            assertThat(run.err().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
     void test_samplePolicies_pass() {
         Path samples = ProjectRoot.require().resolve("samples/policies");
 

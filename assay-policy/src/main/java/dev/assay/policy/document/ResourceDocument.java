@@ -43,15 +43,40 @@ public record ResourceDocument(String source, int index, int line, Map<String, O
         Objects.requireNonNull(content, "content");
     }
 
-    /** {@code Pod default/web}, {@code Deployment api}, or {@code document 2} for an object without kind or name. */
+    /**
+     * {@code Pod default/web}, {@code Deployment api}, {@code CycloneDX SBOM billing 1.0.0}, {@code SPDX SBOM
+     * x}, {@code in-toto statement https://slsa.dev/provenance/v1}, or {@code document 2} when nothing tells.
+     */
     public String describe() {
         AdmissionInput input = AdmissionInput.ofManifest(content);
         String kind = input.kind().kind();
         String name = input.namespace().isEmpty() ? input.name() : input.namespace() + "/" + input.name();
         if (kind.isEmpty() && input.name().isEmpty()) {
-            return "document " + index;
+            return otherDocument();
         }
         return (kind.isEmpty() ? "object" : kind) + (input.name().isEmpty() ? "" : " " + name);
+    }
+
+    private String otherDocument() {
+        if ("CycloneDX".equals(content.get("bomFormat"))) {
+            String subject = text("metadata", "component", "name") + " " + text("metadata", "component", "version");
+            return ("CycloneDX SBOM " + subject.strip()).strip();
+        }
+        if (content.get("spdxVersion") instanceof String) {
+            return ("SPDX SBOM " + text("name")).strip();
+        }
+        if (content.get("_type") instanceof String type && type.startsWith("https://in-toto.io/Statement")) {
+            return ("in-toto statement " + text("predicateType")).strip();
+        }
+        return "document " + index;
+    }
+
+    private String text(String... path) {
+        Object node = content;
+        for (String key : path) {
+            node = node instanceof Map<?, ?> map ? map.get(key) : null;
+        }
+        return node instanceof String text ? text : "";
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.assay.model.Severity;
 import dev.assay.policy.admission.Enforcement;
 import dev.assay.policy.cel.RuleResult.Outcome;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CelPolicyTest {
@@ -68,6 +69,34 @@ class CelPolicyTest {
         assertThat(only(policy(RUN_AS_NON_ROOT).evaluate(manifest(POD.formatted("'true'")))).outcome())
                 .as("a quoted 'true' is a string, and a string is not a bool")
                 .isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void evaluate_concurrently_givesEveryThreadItsOwnAnswer() throws Exception {
+        CelPolicy policy = policy(RUN_AS_NON_ROOT);
+        var compliant = manifest(POD.formatted("true"));
+        var root = manifest(POD.formatted("false"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int task = 0; task < 64; task++) {
+                boolean expectPass = task % 2 == 0;
+                answers.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        Outcome outcome = only(policy.evaluate(expectPass ? compliant : root)).outcome();
+                        if (outcome != (expectPass ? Outcome.PASS : Outcome.FAIL)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -117,6 +117,9 @@ class ResourceDocumentsTest {
         assertThat(content.get("f")).isEqualTo(1.5);
         assertThat(content).containsEntry("x", null);
         assertThat(content.get("components")).isEqualTo(List.of(Map.of("name", "log4j-core")));
+        assertThat(ResourceDocuments.parse("{\"bomFormat\": \"CycloneDX\", \"metadata\": {\"component\":"
+                        + " {\"name\": \"billing\", \"version\": \"1.0\"}}}", "b.json").get(0).describe())
+                .isEqualTo("CycloneDX SBOM billing 1.0");
     }
 
     @Test
