@@ -133,9 +133,14 @@ public class CelPolicyBenchmark {
     @Setup
     public void compile() {
         typicalRule = PolicyDocuments.parse(TYPICAL_RULE, "typical.yaml").get(0);
-        withVariables = PolicyDocuments.parse(WITH_VARIABLES, "with-variables.yaml").get(0);
-        compliantPod = ResourceDocuments.parse(POD.formatted("true"), "pod.yaml").get(0).admissionInput("");
-        rootPod = ResourceDocuments.parse(POD.formatted("false"), "pod.yaml").get(0).admissionInput("");
+        withVariables =
+                PolicyDocuments.parse(WITH_VARIABLES, "with-variables.yaml").get(0);
+        compliantPod = ResourceDocuments.parse(POD.formatted("true"), "pod.yaml")
+                .get(0)
+                .admissionInput("");
+        rootPod = ResourceDocuments.parse(POD.formatted("false"), "pod.yaml")
+                .get(0)
+                .admissionInput("");
         if (!typicalRule.evaluate(compliantPod).rules().stream().allMatch(CelPolicyBenchmark::passed)
                 || !withVariables.evaluate(compliantPod).rules().stream().allMatch(CelPolicyBenchmark::passed)
                 || withVariables.review(rootPod).size() != 1) {

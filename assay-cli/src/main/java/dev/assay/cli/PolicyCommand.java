@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         name = "policy",
         mixinStandardHelpOptions = true,
         description = "Evaluate manifests and other documents against built-in policy packs and CEL policies.",
-        subcommands = {PolicyPssCommand.class, PolicyEvalCommand.class, PolicyTestCommand.class, PolicyLintCommand.class},
+        subcommands = {PolicyPssCommand.class, PolicyEvalCommand.class, PolicyTestCommand.class, PolicyLintCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  assay policy pss --level baseline pod.yaml                  Pod Security Standards, latest version",

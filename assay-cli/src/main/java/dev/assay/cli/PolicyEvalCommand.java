@@ -88,7 +88,8 @@ final class PolicyEvalCommand implements Callable<Integer> {
         GlobalOptions options = policy.globalOptions();
         String format = options.format == null ? "table" : options.format.toLowerCase(Locale.ROOT);
         if (!format.equals("table") && !format.equals("json")) {
-            throw new InvalidInputException("policy eval writes table or json, not '" + options.format + "'", options.format);
+            throw new InvalidInputException(
+                    "policy eval writes table or json, not '" + options.format + "'", options.format);
         }
         List<CelPolicy> loaded = PolicyDocuments.load(policies, CelEnvironment.defaults());
         // Everything is read and judged before anything is written: bad input never leaves half a report.
@@ -113,10 +114,13 @@ final class PolicyEvalCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
+            throw new InvalidInputException(
+                    "cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
         }
         long denied = results.stream().filter(DocumentResult::denied).count();
-        long warned = results.stream().filter(result -> !result.denied() && result.warned()).count();
+        long warned = results.stream()
+                .filter(result -> !result.denied() && result.warned())
+                .count();
         if (!options.quiet) {
             policy.terminal()
                     .err()
@@ -131,8 +135,8 @@ final class PolicyEvalCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         for (DocumentResult result : results) {
-            String resource = result.document().source() + "#" + result.document().index() + " "
-                    + result.document().describe();
+            String resource = result.document().source() + "#"
+                    + result.document().index() + " " + result.document().describe();
             for (PolicyResult verdict : result.policies()) {
                 for (RuleResult rule : verdict.rules()) {
                     counts.merge(rule.outcome(), 1, Integer::sum);
@@ -208,7 +212,9 @@ final class PolicyEvalCommand implements Callable<Integer> {
                     json.writeStringField("policy", verdict.policy());
                     json.writeStringField(
                             "decision",
-                            verdict.skipped() ? "skip" : verdict.denies() ? "deny" : verdict.warns() ? "warn" : "allow");
+                            verdict.skipped()
+                                    ? "skip"
+                                    : verdict.denies() ? "deny" : verdict.warns() ? "warn" : "allow");
                     json.writeArrayFieldStart("rules");
                     for (RuleResult rule : verdict.rules()) {
                         json.writeStartObject();

@@ -50,7 +50,8 @@ final class PolicyLintCommand implements Callable<Integer> {
         GlobalOptions options = policy.globalOptions();
         String format = options.format == null ? "text" : options.format.toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
-            throw new InvalidInputException("policy lint writes text or json, not '" + options.format + "'", options.format);
+            throw new InvalidInputException(
+                    "policy lint writes text or json, not '" + options.format + "'", options.format);
         }
         List<FileReport> reports = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
@@ -64,7 +65,11 @@ final class PolicyLintCommand implements Callable<Integer> {
                 Path previous = seen.putIfAbsent(celPolicy.name(), file);
                 if (previous != null) {
                     problems.add(PolicyProblem.at(
-                            file.toString(), 0, 0, "", "policy '" + celPolicy.name() + "' is also defined in " + previous));
+                            file.toString(),
+                            0,
+                            0,
+                            "",
+                            "policy '" + celPolicy.name() + "' is also defined in " + previous));
                 }
             }
             reports.add(new FileReport(file, new String(content, StandardCharsets.UTF_8), names, problems));
@@ -78,9 +83,12 @@ final class PolicyLintCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
+            throw new InvalidInputException(
+                    "cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
         }
-        return reports.stream().allMatch(report -> report.problems().isEmpty()) ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+        return reports.stream().allMatch(report -> report.problems().isEmpty())
+                ? ExitCodes.OK
+                : ExitCodes.INVALID_INPUT;
     }
 
     /** Like a compiler: the problem, then the offending line with a caret under the column. */

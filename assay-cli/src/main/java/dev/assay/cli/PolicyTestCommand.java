@@ -32,10 +32,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Run policy test suites: every assay-test.yaml (kind: Test) at or under DIR, each naming"
                 + " policies, resources and the result each rule must give each resource (--format text or json).",
         footerHeading = "%nExamples:%n",
-        footer = {
-            "  assay policy test samples/policies",
-            "  assay policy test policies/ --format json"
-        })
+        footer = {"  assay policy test samples/policies", "  assay policy test policies/ --format json"})
 final class PolicyTestCommand implements Callable<Integer> {
     @ParentCommand
     PolicyCommand policy;
@@ -48,7 +45,8 @@ final class PolicyTestCommand implements Callable<Integer> {
         GlobalOptions options = policy.globalOptions();
         String format = options.format == null ? "text" : options.format.toLowerCase(Locale.ROOT);
         if (!format.equals("text") && !format.equals("json")) {
-            throw new InvalidInputException("policy test writes text or json, not '" + options.format + "'", options.format);
+            throw new InvalidInputException(
+                    "policy test writes text or json, not '" + options.format + "'", options.format);
         }
         List<Path> testFiles = new ArrayList<>();
         for (Path path : paths) {
@@ -75,7 +73,8 @@ final class PolicyTestCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            throw new InvalidInputException("cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
+            throw new InvalidInputException(
+                    "cannot write the report: " + e.getMessage(), String.valueOf(options.output), e);
         }
         return cases.stream().allMatch(TestCase::passed) ? ExitCodes.OK : ExitCodes.GATE_TRIPPED;
     }

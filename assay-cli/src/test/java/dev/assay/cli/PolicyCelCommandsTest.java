@@ -69,7 +69,8 @@ class PolicyCelCommandsTest {
         Path policy = write("policies/no-latest.yaml", NO_LATEST);
         Path pods = write("pods.yaml", PODS);
 
-        CliRun run = CliRun.of("policy", "eval", "--policy", policy.getParent().toString(), "--resource", pods.toString());
+        CliRun run =
+                CliRun.of("policy", "eval", "--policy", policy.getParent().toString(), "--resource", pods.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.GATE_TRIPPED);
         assertThat(run.out())
@@ -89,7 +90,8 @@ class PolicyCelCommandsTest {
         CliRun run = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", pods.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("fail (warn)", "failed expression: object.spec.containers.all(c, has(c.resources))");
+        assertThat(run.out())
+                .contains("fail (warn)", "failed expression: object.spec.containers.all(c, has(c.resources))");
         assertThat(run.err()).contains("0 denied, 1 admitted with warnings");
     }
 
@@ -100,8 +102,18 @@ class PolicyCelCommandsTest {
         Path pods = write("pods.yaml", PODS);
 
         CliRun run = CliRun.of(
-                "policy", "eval", "-p", policy.toString(), "-p", limits.toString(), "-r", pods.toString(), "-n", "shop",
-                "--format", "json");
+                "policy",
+                "eval",
+                "-p",
+                policy.toString(),
+                "-p",
+                limits.toString(),
+                "-r",
+                pods.toString(),
+                "-n",
+                "shop",
+                "--format",
+                "json");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.GATE_TRIPPED);
         JsonNode root = new ObjectMapper().readTree(run.out());
@@ -131,7 +143,13 @@ class PolicyCelCommandsTest {
 
         CliRun badPolicy = CliRun.of("policy", "eval", "-p", broken.toString(), "-r", pods.toString());
         CliRun badResource = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", malformed.toString());
-        CliRun missing = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", temp.resolve("nope").toString());
+        CliRun missing = CliRun.of(
+                "policy",
+                "eval",
+                "-p",
+                policy.toString(),
+                "-r",
+                temp.resolve("nope").toString());
         CliRun badFormat = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", pods.toString(), "-f", "xml");
 
         assertThat(badPolicy.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -150,7 +168,10 @@ class PolicyCelCommandsTest {
         Path policy = write("ok.yaml", NO_LATEST);
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (char name = 'b'; name <= 'j'; name++) {
-            bomb.append(name).append(": &").append(name).append(" [")
+            bomb.append(name)
+                    .append(": &")
+                    .append(name)
+                    .append(" [")
                     .append(String.join(", ", java.util.Collections.nCopies(10, "*" + (char) (name - 1))))
                     .append("]\n");
         }
@@ -163,7 +184,10 @@ class PolicyCelCommandsTest {
             CliRun run = CliRun.of("policy", "eval", "-p", policy.toString(), "-r", hostile.toString());
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.INVALID_INPUT);
-            assertThat(run.err()).startsWith("assay: ").contains(hostile.toString()).doesNotContain("\tat ");
+            assertThat(run.err())
+                    .startsWith("assay: ")
+                    .contains(hostile.toString())
+                    .doesNotContain("\tat ");
             assertThat(run.err().strip().lines()).hasSize(1);
         }
     }
@@ -177,8 +201,9 @@ class PolicyCelCommandsTest {
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out())
                 .startsWith("sample-policies:")
-                .contains("PASS  require-run-as-non-root/containers-run-as-non-root  resources/pods.yaml#1 Pod shop/root-app"
-                        + "  want fail, got fail")
+                .contains(
+                        "PASS  require-run-as-non-root/containers-run-as-non-root  resources/pods.yaml#1 Pod shop/root-app"
+                                + "  want fail, got fail")
                 .containsPattern("\\d+ passed, 0 failed \\(1 test file\\)");
     }
 
@@ -200,14 +225,16 @@ class PolicyCelCommandsTest {
         CliRun failing = CliRun.of("policy", "test", temp.resolve("suite").toString());
         CliRun json = CliRun.of("policy", "test", temp.resolve("suite").toString(), "--format", "json");
         CliRun malformed = CliRun.of("policy", "test", temp.resolve("malformed").toString());
-        CliRun empty = CliRun.of("policy", "test", write("empty/readme.md", "x").getParent().toString());
+        CliRun empty = CliRun.of(
+                "policy", "test", write("empty/readme.md", "x").getParent().toString());
 
         assertThat(failing.exitCode()).isEqualTo(ExitCodes.GATE_TRIPPED);
         assertThat(failing.out())
                 .contains("FAIL  no-latest/no-latest-tag  pods.yaml#1 Pod bad  want pass, got fail"
                         + " (images must not use the latest tag)")
                 .contains("1 passed, 1 failed (1 test file)");
-        assertThat(new ObjectMapper().readTree(json.out()).get("failed").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(json.out()).get("failed").asInt())
+                .isEqualTo(1);
         assertThat(malformed.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(malformed.err()).contains("assay-test.yaml:1:1: missing required field 'resources'");
         assertThat(empty.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);

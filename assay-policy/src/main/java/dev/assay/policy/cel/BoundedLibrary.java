@@ -123,14 +123,14 @@ final class BoundedLibrary implements CelLibrary {
         long length = (long) separator.length() * Math.max(0, list.size() - 1);
         for (Object element : list) {
             if (!(element instanceof String text)) {
-                throw new IllegalArgumentException("join() needs a list of strings, found " + ListsLibrary.typeName(element));
+                throw new IllegalArgumentException(
+                        "join() needs a list of strings, found " + ListsLibrary.typeName(element));
             }
             length += text.length();
         }
         if (length > maxStringLength) {
-            throw new EvaluationBudget.BudgetExceededException(
-                    "join() would produce a string of " + length + " characters, more than the limit of "
-                            + maxStringLength);
+            throw new EvaluationBudget.BudgetExceededException("join() would produce a string of " + length
+                    + " characters, more than the limit of " + maxStringLength);
         }
         StringBuilder result = new StringBuilder((int) length);
         for (int i = 0; i < list.size(); i++) {

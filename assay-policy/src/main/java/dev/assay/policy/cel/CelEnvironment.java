@@ -206,8 +206,7 @@ public final class CelEnvironment {
             }
             if (text.codePointCount(0, text.length()) > limits.maxExpressionLength()) {
                 throw new InvalidPolicyException(List.of(location.problem(
-                        "the expression is longer than the limit of " + limits.maxExpressionLength()
-                                + " characters",
+                        "the expression is longer than the limit of " + limits.maxExpressionLength() + " characters",
                         0,
                         0)));
             }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class CelExpression {
     static final String VARIABLES_PREFIX = "variables.";
 
-    private static final Pattern RUNTIME_POSITION = Pattern.compile("^evaluation error at [^:]*:(\\d+): (.*)$", Pattern.DOTALL);
+    private static final Pattern RUNTIME_POSITION =
+            Pattern.compile("^evaluation error at [^:]*:(\\d+): (.*)$", Pattern.DOTALL);
 
     private final String text;
     private final CelRuntime.Program program;
@@ -66,16 +67,22 @@ public final class CelExpression {
             // "Function 'string_to_quantity' failed with arg(s) ..." names an overload id, not the problem:
             // the function's own exception says what is wrong with its argument.
             Throwable cause = exception.getCause();
-            while (cause != null && cause.getCause() != null && cause.getMessage() != null
+            while (cause != null
+                    && cause.getCause() != null
+                    && cause.getMessage() != null
                     && cause.getMessage().startsWith("Function '")) {
                 cause = cause.getCause();
             }
-            if (cause != null && cause.getMessage() != null && !cause.getMessage().startsWith("Function '")) {
+            if (cause != null
+                    && cause.getMessage() != null
+                    && !cause.getMessage().startsWith("Function '")) {
                 reason = stripPeriod(cause.getMessage());
             }
         }
         if (reason.isEmpty()) {
-            reason = exception.getCause() == null ? "evaluation failed" : exception.getCause().toString();
+            reason = exception.getCause() == null
+                    ? "evaluation failed"
+                    : exception.getCause().toString();
         }
         int offset = Integer.parseInt(matcher.group(1));
         return new EvaluationFailure(reason + " (at " + position(offset) + ")");

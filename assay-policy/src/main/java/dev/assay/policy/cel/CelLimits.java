@@ -40,8 +40,8 @@ public record CelLimits(
                 || maxStringLength <= 0
                 || maxCollectionSize <= 0
                 || maxRegexProgramSize <= 0) {
-            throw new IllegalArgumentException("CEL limits must be positive, and the policy budget at least one"
-                    + " expression's");
+            throw new IllegalArgumentException(
+                    "CEL limits must be positive, and the policy budget at least one" + " expression's");
         }
     }
 

@@ -98,17 +98,21 @@ public final class CelPolicy implements AdmissionPolicy {
             variables.add(compiled);
             // A variable that does not compile is still declared, as dyn, so that the expressions using it
             // report their own problems rather than an undeclared reference.
-            scope = compiled == null ? scope.withUntypedVariable(variable.name()) : scope.withVariable(variable.name(), compiled);
+            scope = compiled == null
+                    ? scope.withUntypedVariable(variable.name())
+                    : scope.withVariable(variable.name(), compiled);
         }
         List<Compiled> conditions = new ArrayList<>();
         for (NamedExpression condition : definition.matchConditions()) {
-            conditions.add(new Compiled(condition.name(), compile(scope, condition.expression(), Expected.BOOL, problems)));
+            conditions.add(
+                    new Compiled(condition.name(), compile(scope, condition.expression(), Expected.BOOL, problems)));
         }
         List<CompiledValidation> validations = new ArrayList<>();
         Set<String> validationNames = new HashSet<>();
         for (Validation validation : definition.validations()) {
             if (!validationNames.add(validation.name())) {
-                problems.add(validation.expression()
+                problems.add(validation
+                        .expression()
                         .location()
                         .problem("validation '" + validation.name() + "' is defined twice", 0, 0));
             }
@@ -203,8 +207,10 @@ public final class CelPolicy implements AdmissionPolicy {
                         "match condition '" + condition.name() + "' could not be evaluated: " + e.getMessage());
             }
             if (!(value instanceof Boolean holds)) {
-                return every(Outcome.ERROR, "match condition '" + condition.name() + "' evaluated to "
-                        + ListsLibrary.typeName(value) + ", not bool");
+                return every(
+                        Outcome.ERROR,
+                        "match condition '" + condition.name() + "' evaluated to " + ListsLibrary.typeName(value)
+                                + ", not bool");
             }
             if (!holds) {
                 return every(Outcome.SKIP, "match condition '" + condition.name() + "' is false");
@@ -221,8 +227,7 @@ public final class CelPolicy implements AdmissionPolicy {
                         "exception '" + exception.rule().name() + "' could not be evaluated: " + e.getMessage());
             }
             if (applies.isEmpty()) {
-                return every(
-                        Outcome.ERROR, "exception '" + exception.rule().name() + "' did not evaluate to a bool");
+                return every(Outcome.ERROR, "exception '" + exception.rule().name() + "' did not evaluate to a bool");
             }
             if (applies.get()) {
                 String reason = "excepted by exception '" + exception.rule().name() + "'";
@@ -273,7 +278,9 @@ public final class CelPolicy implements AdmissionPolicy {
                     Outcome.ERROR,
                     "expression evaluated to " + ListsLibrary.typeName(value) + ", not bool");
         }
-        return passed ? result(validation, Outcome.PASS, "") : result(validation, Outcome.FAIL, message(compiled, context));
+        return passed
+                ? result(validation, Outcome.PASS, "")
+                : result(validation, Outcome.FAIL, message(compiled, context));
     }
 
     /** Kubernetes' order: a usable messageExpression, else message, else "failed expression: <expression>". */
@@ -286,7 +293,10 @@ public final class CelPolicy implements AdmissionPolicy {
                     return text;
                 }
             } catch (CelExpression.EvaluationFailure e) {
-                LOG.debug("messageExpression of {} failed, using message: {}", compiled.validation().name(), e.getMessage());
+                LOG.debug(
+                        "messageExpression of {} failed, using message: {}",
+                        compiled.validation().name(),
+                        e.getMessage());
             }
         }
         Validation validation = compiled.validation();

@@ -27,8 +27,8 @@ final class EvaluationBudget {
             @Override
             public void callback(CelExpr expr, Object result) {
                 if (++steps > limits.maxSteps()) {
-                    throw new BudgetExceededException("the expression exceeded its budget of " + limits.maxSteps()
-                            + " evaluation steps");
+                    throw new BudgetExceededException(
+                            "the expression exceeded its budget of " + limits.maxSteps() + " evaluation steps");
                 }
                 if (++policySteps > limits.maxStepsPerPolicy()) {
                     throw new BudgetExceededException("the policy's expressions exceeded their budget of "

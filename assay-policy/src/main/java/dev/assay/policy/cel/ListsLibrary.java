@@ -94,7 +94,8 @@ final class ListsLibrary implements CelLibrary {
             total = switch (total) {
                 case Long left when element instanceof Long right -> Math.addExact(left, right);
                 case Double left when element instanceof Double right -> left + right;
-                case UnsignedLong left when element instanceof UnsignedLong right -> {
+                case UnsignedLong left
+                when element instanceof UnsignedLong right -> {
                     UnsignedLong sum = left.plus(right);
                     if (sum.compareTo(left) < 0) {
                         throw new ArithmeticException("unsigned integer overflow");
@@ -102,8 +103,9 @@ final class ListsLibrary implements CelLibrary {
                     yield sum;
                 }
                 case Duration left when element instanceof Duration right -> left.plus(right);
-                default -> throw new IllegalArgumentException("sum() needs a list of numbers or durations of one type,"
-                        + " found " + typeName(total) + " and " + typeName(element));
+                default ->
+                    throw new IllegalArgumentException("sum() needs a list of numbers or durations of one type,"
+                            + " found " + typeName(total) + " and " + typeName(element));
             };
         }
         return total;

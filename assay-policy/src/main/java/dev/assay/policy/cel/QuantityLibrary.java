@@ -22,10 +22,8 @@ final class QuantityLibrary implements CelLibrary {
                         "isQuantity",
                         CelOverloadDecl.newGlobalOverload("is_quantity_string", SimpleType.BOOL, SimpleType.STRING)),
                 function("sign", CelOverloadDecl.newMemberOverload("quantity_sign", SimpleType.INT, TYPE)),
-                function(
-                        "isInteger", CelOverloadDecl.newMemberOverload("quantity_is_integer", SimpleType.BOOL, TYPE)),
-                function(
-                        "asInteger", CelOverloadDecl.newMemberOverload("quantity_get_integer", SimpleType.INT, TYPE)),
+                function("isInteger", CelOverloadDecl.newMemberOverload("quantity_is_integer", SimpleType.BOOL, TYPE)),
+                function("asInteger", CelOverloadDecl.newMemberOverload("quantity_get_integer", SimpleType.INT, TYPE)),
                 function(
                         "asApproximateFloat",
                         CelOverloadDecl.newMemberOverload("quantity_get_float", SimpleType.DOUBLE, TYPE)),
@@ -73,11 +71,11 @@ final class QuantityLibrary implements CelLibrary {
                         Quantity.class,
                         (left, right) -> left.compareTo(right) > 0),
                 CelFunctionBinding.from(
-                        "quantity_less_than", Quantity.class, Quantity.class, (left, right) -> left.compareTo(right) < 0),
-                CelFunctionBinding.from(
-                        "quantity_compare_to",
+                        "quantity_less_than",
                         Quantity.class,
                         Quantity.class,
-                        (left, right) -> (long) Integer.signum(left.compareTo(right))));
+                        (left, right) -> left.compareTo(right) < 0),
+                CelFunctionBinding.from("quantity_compare_to", Quantity.class, Quantity.class, (left, right) ->
+                        (long) Integer.signum(left.compareTo(right))));
     }
 }

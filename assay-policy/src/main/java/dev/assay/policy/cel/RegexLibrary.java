@@ -59,7 +59,10 @@ final class RegexLibrary implements CelLibrary {
         return List.of(
                 CelFunctionBinding.from("string_find_string", String.class, String.class, this::find),
                 CelFunctionBinding.from(
-                        "string_find_all_string", String.class, String.class, (text, regex) -> findAll(text, regex, -1)),
+                        "string_find_all_string",
+                        String.class,
+                        String.class,
+                        (text, regex) -> findAll(text, regex, -1)),
                 CelFunctionBinding.from(
                         "string_find_all_string_int",
                         List.of(String.class, String.class, Long.class),

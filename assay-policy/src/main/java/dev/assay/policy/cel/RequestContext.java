@@ -84,7 +84,8 @@ final class RequestContext implements CelVariableResolver {
             try {
                 values[index] = variables.get(index).evaluate(this, budget);
             } catch (CelExpression.EvaluationFailure e) {
-                failures[index] = "variable '" + variableNames.get(index) + "' could not be evaluated: " + e.getMessage();
+                failures[index] =
+                        "variable '" + variableNames.get(index) + "' could not be evaluated: " + e.getMessage();
                 throw new CelExpression.VariableFailure(failures[index]);
             }
         }

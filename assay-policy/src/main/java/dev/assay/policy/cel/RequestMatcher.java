@@ -62,13 +62,12 @@ final class RequestMatcher {
         }
         for (Requirement requirement : selector.matchExpressions()) {
             String value = labels.get(requirement.key());
-            boolean holds =
-                    switch (requirement.operator()) {
-                        case In -> value != null && requirement.values().contains(value);
-                        case NotIn -> value == null || !requirement.values().contains(value);
-                        case Exists -> value != null;
-                        case DoesNotExist -> value == null;
-                    };
+            boolean holds = switch (requirement.operator()) {
+                case In -> value != null && requirement.values().contains(value);
+                case NotIn -> value == null || !requirement.values().contains(value);
+                case Exists -> value != null;
+                case DoesNotExist -> value == null;
+            };
             if (!holds) {
                 return false;
             }
@@ -77,7 +76,8 @@ final class RequestMatcher {
     }
 
     private static Map<String, String> labels(Map<String, Object> object) {
-        if (object.get("metadata") instanceof Map<?, ?> metadata && metadata.get("labels") instanceof Map<?, ?> labels) {
+        if (object.get("metadata") instanceof Map<?, ?> metadata
+                && metadata.get("labels") instanceof Map<?, ?> labels) {
             Map<String, String> strings = new java.util.HashMap<>();
             labels.forEach((key, value) -> {
                 if (key instanceof String name && value != null) {
@@ -91,8 +91,10 @@ final class RequestMatcher {
 
     static String describe(AdmissionInput input) {
         String group = input.kind().group().isEmpty() ? "" : input.kind().group() + "/";
-        String kind = input.kind().kind().isEmpty() ? "a document without kind" : input.kind().kind();
-        return kind + " (" + group + (input.kind().version().isEmpty() ? "-" : input.kind().version()) + ") on "
-                + input.operation();
+        String kind = input.kind().kind().isEmpty()
+                ? "a document without kind"
+                : input.kind().kind();
+        return kind + " (" + group
+                + (input.kind().version().isEmpty() ? "-" : input.kind().version()) + ") on " + input.operation();
     }
 }

@@ -34,7 +34,8 @@ final class UrlLibrary implements CelLibrary {
                 CelFunctionDecl.newFunctionDeclaration(
                         "url", CelOverloadDecl.newGlobalOverload("string_to_url", TYPE, SimpleType.STRING)),
                 CelFunctionDecl.newFunctionDeclaration(
-                        "isURL", CelOverloadDecl.newGlobalOverload("is_url_string", SimpleType.BOOL, SimpleType.STRING)),
+                        "isURL",
+                        CelOverloadDecl.newGlobalOverload("is_url_string", SimpleType.BOOL, SimpleType.STRING)),
                 getter("getScheme", "url_get_scheme", SimpleType.STRING),
                 getter("getHost", "url_get_host", SimpleType.STRING),
                 getter("getHostname", "url_get_hostname", SimpleType.STRING),
@@ -55,12 +56,17 @@ final class UrlLibrary implements CelLibrary {
         return List.of(
                 CelFunctionBinding.from("string_to_url", String.class, UrlLibrary::parse),
                 CelFunctionBinding.from("is_url_string", String.class, UrlLibrary::isUrl),
-                CelFunctionBinding.from("url_get_scheme", Url.class, url -> nullToEmpty(url.uri().getScheme())),
+                CelFunctionBinding.from(
+                        "url_get_scheme",
+                        Url.class,
+                        url -> nullToEmpty(url.uri().getScheme())),
                 CelFunctionBinding.from("url_get_host", Url.class, UrlLibrary::host),
                 CelFunctionBinding.from("url_get_hostname", Url.class, UrlLibrary::hostname),
                 CelFunctionBinding.from("url_get_port", Url.class, UrlLibrary::port),
                 CelFunctionBinding.from(
-                        "url_get_escaped_path", Url.class, url -> nullToEmpty(url.uri().getRawPath())),
+                        "url_get_escaped_path",
+                        Url.class,
+                        url -> nullToEmpty(url.uri().getRawPath())),
                 CelFunctionBinding.from("url_get_query", Url.class, UrlLibrary::query));
     }
 

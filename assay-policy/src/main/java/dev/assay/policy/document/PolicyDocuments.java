@@ -96,8 +96,8 @@ public final class PolicyDocuments {
                 CelPolicy previous = policies.putIfAbsent(policy.name(), policy);
                 if (previous != null) {
                     throw new InvalidInputException(
-                            "policy '" + policy.name() + "' is defined in both " + previous.definition().source()
-                                    + " and " + file,
+                            "policy '" + policy.name() + "' is defined in both "
+                                    + previous.definition().source() + " and " + file,
                             file.toString());
                 }
             }
@@ -150,7 +150,8 @@ public final class PolicyDocuments {
             }
         }
         // Reported in document order, whichever check found them first.
-        problems.sort(java.util.Comparator.comparingInt((PolicyProblem problem) -> problem.line() == 0 ? Integer.MAX_VALUE : problem.line())
+        problems.sort(java.util.Comparator.comparingInt(
+                        (PolicyProblem problem) -> problem.line() == 0 ? Integer.MAX_VALUE : problem.line())
                 .thenComparingInt(PolicyProblem::column));
         if (problems.isEmpty() && policies.isEmpty()) {
             problems.add(PolicyProblem.at(source, 0, 0, "", source + " holds no policy"));
@@ -160,7 +161,8 @@ public final class PolicyDocuments {
 
     private static PolicyProblem syntaxProblem(InvalidInputException e, String source) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
+            if (cause instanceof MarkedYamlEngineException marked
+                    && marked.getProblemMark().isPresent()) {
                 Mark mark = marked.getProblemMark().get();
                 return PolicyProblem.at(
                         source, mark.getLine() + 1, mark.getColumn() + 1, "", "invalid YAML: " + marked.getProblem());
@@ -177,7 +179,8 @@ public final class PolicyDocuments {
             return Optional.empty();
         }
         Map<String, YamlField> top = root.fields(Set.of());
-        String apiVersion = top.containsKey("apiVersion") ? top.get("apiVersion").text().orElse("") : "";
+        String apiVersion =
+                top.containsKey("apiVersion") ? top.get("apiVersion").text().orElse("") : "";
         String kind = top.containsKey("kind") ? top.get("kind").text().orElse("") : "";
         if (!API_VERSION.equals(apiVersion) || !KIND.equals(kind)) {
             root.problem("not a policy: expected apiVersion " + API_VERSION + " and kind " + KIND + ", found "
@@ -202,14 +205,8 @@ public final class PolicyDocuments {
         if (spec == null) {
             return Optional.empty();
         }
-        Map<String, YamlField> fields = spec.fields(ordered(
-                "mode",
-                "failurePolicy",
-                "match",
-                "matchConditions",
-                "variables",
-                "validations",
-                "exceptions"));
+        Map<String, YamlField> fields = spec.fields(
+                ordered("mode", "failurePolicy", "match", "matchConditions", "variables", "validations", "exceptions"));
         Enforcement mode = Enforcement.ENFORCE;
         if (fields.containsKey("mode")) {
             YamlField field = fields.get("mode");
@@ -294,7 +291,8 @@ public final class PolicyDocuments {
 
     private static LabelSelector selector(YamlField field) {
         Map<String, YamlField> fields = field.fields(ordered("matchLabels", "matchExpressions"));
-        Map<String, String> labels = fields.containsKey("matchLabels") ? fields.get("matchLabels").stringMap() : Map.of();
+        Map<String, String> labels =
+                fields.containsKey("matchLabels") ? fields.get("matchLabels").stringMap() : Map.of();
         List<Requirement> requirements = new ArrayList<>();
         if (fields.containsKey("matchExpressions")) {
             for (YamlField item : fields.get("matchExpressions").items()) {
@@ -429,7 +427,8 @@ public final class PolicyDocuments {
         if (nameText.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ExceptionRule(nameText.get(), namespaces, names, expression, strings(fields, "validations")));
+        return Optional.of(
+                new ExceptionRule(nameText.get(), namespaces, names, expression, strings(fields, "validations")));
     }
 
     private static List<String> strings(Map<String, YamlField> fields, String name) {

@@ -45,8 +45,7 @@ public final class PolicyFiles {
             } else if (Files.isDirectory(path)) {
                 List<Path> found = walk(path, PolicyFiles::isDocument);
                 if (found.isEmpty()) {
-                    throw new InvalidInputException(
-                            "no .yaml, .yml or .json files under " + path, path.toString());
+                    throw new InvalidInputException("no .yaml, .yml or .json files under " + path, path.toString());
                 }
                 files.addAll(found);
             } else {
@@ -75,7 +74,8 @@ public final class PolicyFiles {
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new InvalidInputException("cannot list " + directory + ": " + e.getMessage(), directory.toString(), e);
+            throw new InvalidInputException(
+                    "cannot list " + directory + ": " + e.getMessage(), directory.toString(), e);
         }
     }
 

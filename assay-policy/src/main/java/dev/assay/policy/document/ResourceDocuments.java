@@ -50,7 +50,8 @@ public final class ResourceDocuments {
             }
             if (!(value instanceof Map<?, ?> map)) {
                 throw new UnableToParseException(
-                        YamlValues.where(source, node) + ": document " + index + " is not a mapping (an object)", source);
+                        YamlValues.where(source, node) + ": document " + index + " is not a mapping (an object)",
+                        source);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) map;
@@ -70,10 +71,11 @@ public final class ResourceDocuments {
             String reason = e instanceof com.fasterxml.jackson.core.JacksonException jackson
                     ? jackson.getOriginalMessage()
                     : e.getMessage();
-            String where = e instanceof com.fasterxml.jackson.core.JacksonException jackson
-                            && jackson.getLocation() != null
-                    ? ":" + jackson.getLocation().getLineNr() + ":" + jackson.getLocation().getColumnNr()
-                    : "";
+            String where =
+                    e instanceof com.fasterxml.jackson.core.JacksonException jackson && jackson.getLocation() != null
+                            ? ":" + jackson.getLocation().getLineNr() + ":"
+                                    + jackson.getLocation().getColumnNr()
+                            : "";
             throw new UnableToParseException(source + where + " is not valid JSON: " + reason, source, e);
         }
         if (root == null || !root.isObject()) {
@@ -87,7 +89,8 @@ public final class ResourceDocuments {
     /** Jackson's tree as the same values YAML gives: Long or Double numbers, ordered unmodifiable maps. */
     private static Object value(JsonNode node, String source, int depth) {
         if (depth > YamlValues.MAX_DEPTH) {
-            throw new UnableToParseException(source + " is nested more than " + YamlValues.MAX_DEPTH + " levels deep", source);
+            throw new UnableToParseException(
+                    source + " is nested more than " + YamlValues.MAX_DEPTH + " levels deep", source);
         }
         if (node.isObject()) {
             Map<String, Object> values = new LinkedHashMap<>();

@@ -73,7 +73,13 @@ public final class TestDocuments {
      * @param line the 1-based line of the entry, for messages
      */
     public record Expectation(
-            String policy, String rule, List<String> resources, String kind, String namespace, Outcome result, int line) {
+            String policy,
+            String rule,
+            List<String> resources,
+            String kind,
+            String namespace,
+            Outcome result,
+            int line) {
         public Expectation {
             resources = List.copyOf(resources);
         }
@@ -88,10 +94,12 @@ public final class TestDocuments {
         String text = Utf8.decode(content, source);
         List<PolicyProblem> problems = new ArrayList<>();
         List<Node> nodes = SafeYaml.composeAll(text, source).stream()
-                .filter(node -> !(node instanceof ScalarNode scalar && scalar.getValue().isEmpty()))
+                .filter(node ->
+                        !(node instanceof ScalarNode scalar && scalar.getValue().isEmpty()))
                 .toList();
         if (nodes.size() != 1) {
-            throw new InvalidInputException(source + " must hold exactly one Test document, not " + nodes.size(), source);
+            throw new InvalidInputException(
+                    source + " must hold exactly one Test document, not " + nodes.size(), source);
         }
         YamlField root = new YamlField(new YamlField.Document(source, text, problems), nodes.get(0), "");
         Optional<TestDefinition> definition = definition(root, file);
@@ -105,7 +113,9 @@ public final class TestDocuments {
     private static Optional<TestDefinition> definition(YamlField root, Path file) {
         Map<String, YamlField> fields =
                 root.fields(ordered("apiVersion", "kind", "metadata", "policies", "resources", "namespace", "results"));
-        String apiVersion = fields.containsKey("apiVersion") ? fields.get("apiVersion").text().orElse("") : "";
+        String apiVersion = fields.containsKey("apiVersion")
+                ? fields.get("apiVersion").text().orElse("")
+                : "";
         String kind = fields.containsKey("kind") ? fields.get("kind").text().orElse("") : "";
         if (!PolicyDocuments.API_VERSION.equals(apiVersion) || !KIND.equals(kind)) {
             root.problem("not a test: expected apiVersion " + PolicyDocuments.API_VERSION + " and kind " + KIND);
@@ -121,7 +131,8 @@ public final class TestDocuments {
         Path directory = file.toAbsolutePath().getParent();
         List<Path> policies = paths(fields, "policies", root, directory);
         List<Path> resources = paths(fields, "resources", root, directory);
-        String namespace = fields.containsKey("namespace") ? fields.get("namespace").text().orElse("") : "";
+        String namespace =
+                fields.containsKey("namespace") ? fields.get("namespace").text().orElse("") : "";
         List<Expectation> expectations = new ArrayList<>();
         YamlField results = fields.get("results");
         if (results == null || results.items().isEmpty()) {
@@ -152,7 +163,8 @@ public final class TestDocuments {
                 item.fields(ordered("policy", "rule", "resource", "resources", "kind", "namespace", "result"));
         Optional<String> policy = required(fields, "policy", item).flatMap(YamlField::requiredText);
         Optional<String> resultText = required(fields, "result", item).flatMap(YamlField::requiredText);
-        String rule = fields.containsKey("rule") ? fields.get("rule").requiredText().orElse(null) : null;
+        String rule =
+                fields.containsKey("rule") ? fields.get("rule").requiredText().orElse(null) : null;
         List<String> resources = new ArrayList<>();
         if (fields.containsKey("resource")) {
             fields.get("resource").requiredText().ifPresent(resources::add);
@@ -172,7 +184,8 @@ public final class TestDocuments {
             }
         }
         String kind = fields.containsKey("kind") ? fields.get("kind").text().orElse(null) : null;
-        String namespace = fields.containsKey("namespace") ? fields.get("namespace").text().orElse(null) : null;
+        String namespace =
+                fields.containsKey("namespace") ? fields.get("namespace").text().orElse(null) : null;
         if (policy.isEmpty() || outcome == null || resources.isEmpty()) {
             return Optional.empty();
         }

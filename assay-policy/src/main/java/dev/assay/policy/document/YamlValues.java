@@ -36,7 +36,8 @@ final class YamlValues {
             Set.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON");
     private static final Set<String> FALSES =
             Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
-    private static final Pattern YAML_FLOAT = Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+    private static final Pattern YAML_FLOAT =
+            Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
     private static final String MERGE = "<<";
 
     private YamlValues() {}
@@ -60,7 +61,8 @@ final class YamlValues {
                 yield Collections.unmodifiableList(items);
             }
             case MappingNode mapping -> Collections.unmodifiableMap(mapping(mapping, source, depth));
-            default -> throw new UnableToParseException(where(source, node) + " holds an unsupported YAML node", source);
+            default ->
+                throw new UnableToParseException(where(source, node) + " holds an unsupported YAML node", source);
         };
     }
 

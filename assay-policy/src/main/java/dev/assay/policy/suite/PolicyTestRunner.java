@@ -54,29 +54,39 @@ public final class PolicyTestRunner {
         for (Expectation expectation : test.expectations()) {
             CelPolicy policy = policies.get(expectation.policy());
             if (policy == null) {
-                throw malformed(test, expectation, "policy '" + expectation.policy() + "' is not among the test's policies "
-                        + policies.keySet());
+                throw malformed(
+                        test,
+                        expectation,
+                        "policy '" + expectation.policy() + "' is not among the test's policies " + policies.keySet());
             }
             List<String> rules = policy.definition().validations().stream()
                     .map(validation -> validation.name())
                     .toList();
             if (expectation.rule() != null && !rules.contains(expectation.rule())) {
-                throw malformed(test, expectation, "policy '" + policy.name() + "' has no rule '" + expectation.rule()
-                        + "' (it has " + rules + ")");
+                throw malformed(
+                        test,
+                        expectation,
+                        "policy '" + policy.name() + "' has no rule '" + expectation.rule() + "' (it has " + rules
+                                + ")");
             }
             for (String wanted : expectation.resources()) {
                 List<Resource> matched = resources.stream()
                         .filter(resource -> resource.matches(wanted, expectation, test.namespace()))
                         .toList();
                 if (matched.isEmpty()) {
-                    throw malformed(test, expectation, "no resource '" + wanted + "'"
-                            + (expectation.kind() == null ? "" : " of kind " + expectation.kind())
-                            + " among the test's resources");
+                    throw malformed(
+                            test,
+                            expectation,
+                            "no resource '" + wanted + "'"
+                                    + (expectation.kind() == null ? "" : " of kind " + expectation.kind())
+                                    + " among the test's resources");
                 }
                 for (Resource resource : matched) {
                     PolicyResult result = results.computeIfAbsent(resource, ignored -> new LinkedHashMap<>())
-                            .computeIfAbsent(policy.name(), ignored ->
-                                    policy.evaluate(resource.document().admissionInput(test.namespace())));
+                            .computeIfAbsent(
+                                    policy.name(),
+                                    ignored ->
+                                            policy.evaluate(resource.document().admissionInput(test.namespace())));
                     for (RuleResult rule : result.rules()) {
                         if (expectation.rule() == null || expectation.rule().equals(rule.rule())) {
                             cases.add(new TestCase(
@@ -96,7 +106,9 @@ public final class PolicyTestRunner {
     }
 
     private static InvalidInputException malformed(TestDefinition test, Expectation expectation, String message) {
-        return new InvalidInputException(test.file() + ":" + expectation.line() + ": " + message, test.file().toString());
+        return new InvalidInputException(
+                test.file() + ":" + expectation.line() + ": " + message,
+                test.file().toString());
     }
 
     /** A resource document, named as test files may name it. */
@@ -107,8 +119,10 @@ public final class PolicyTestRunner {
                     || wanted.equals(file + "#" + document.index())
                     || only && wanted.equals(file);
             return named
-                    && (expectation.kind() == null || expectation.kind().equals(input.kind().kind()))
-                    && (expectation.namespace() == null || expectation.namespace().equals(input.namespace()));
+                    && (expectation.kind() == null
+                            || expectation.kind().equals(input.kind().kind()))
+                    && (expectation.namespace() == null
+                            || expectation.namespace().equals(input.namespace()));
         }
 
         String describe() {

@@ -54,7 +54,10 @@ class CelPolicySemanticsTest {
 
     private static String toFlow(Map<String, String> labels) {
         StringBuilder flow = new StringBuilder("{");
-        labels.forEach((key, value) -> flow.append(flow.length() > 1 ? ", " : "").append(key).append(": ").append(value));
+        labels.forEach((key, value) -> flow.append(flow.length() > 1 ? ", " : "")
+                .append(key)
+                .append(": ")
+                .append(value));
         return flow.append('}').toString();
     }
 
@@ -126,7 +129,8 @@ class CelPolicySemanticsTest {
                 .isEqualTo(Outcome.SKIP);
         assertThat(outcome(policy, pod("a", "x", Map.of("tier", "web", "env", "prod", "team", "t", "legacy", "y"))))
                 .isEqualTo(Outcome.SKIP);
-        assertThat(outcome(policy, pod("a", "x", Map.of("tier", "web", "env", "prod")))).isEqualTo(Outcome.SKIP);
+        assertThat(outcome(policy, pod("a", "x", Map.of("tier", "web", "env", "prod"))))
+                .isEqualTo(Outcome.SKIP);
         assertThat(outcome(policy, pod("a", "x", Map.of("tier", "web", "env", "prod", "team", "t", "owner", "nobody"))))
                 .isEqualTo(Outcome.SKIP);
         assertThat(outcome(policy, pod("a", "x", Map.of("tier", "db", "env", "prod", "team", "t"))))
@@ -145,8 +149,18 @@ class CelPolicySemanticsTest {
                 """));
         AdmissionInput labelled = pod("a", "x", Map.of("protected", "'true'"));
         AdmissionInput delete = new AdmissionInput(
-                "uid", Operation.DELETE, labelled.kind(), "pods", "", "a", "x", Map.of(), labelled.object(), "u",
-                List.of(), false);
+                "uid",
+                Operation.DELETE,
+                labelled.kind(),
+                "pods",
+                "",
+                "a",
+                "x",
+                Map.of(),
+                labelled.object(),
+                "u",
+                List.of(),
+                false);
 
         assertThat(outcome(policy, delete)).isEqualTo(Outcome.PASS);
     }
@@ -196,8 +210,15 @@ class CelPolicySemanticsTest {
         // The variable costs about 2,700 steps; the policy may spend 5,000. Read three times, it fits only when
         // it is evaluated once; a failing variable nobody reads costs nothing.
         CelLimits limits = CelLimits.DEFAULT.withMaxSteps(5_000);
-        limits = new CelLimits(limits.maxExpressionLength(), limits.maxParseDepth(), limits.maxIterations(), 5_000,
-                5_000, limits.maxStringLength(), limits.maxCollectionSize(), limits.maxRegexProgramSize());
+        limits = new CelLimits(
+                limits.maxExpressionLength(),
+                limits.maxParseDepth(),
+                limits.maxIterations(),
+                5_000,
+                5_000,
+                limits.maxStringLength(),
+                limits.maxCollectionSize(),
+                limits.maxRegexProgramSize());
         CelPolicy policy = PolicyDocuments.parse(policyWith("""
                 variables:
                 - name: expensive
@@ -207,7 +228,8 @@ class CelPolicySemanticsTest {
                 validations:
                 - name: uses-expensive-three-times
                   expression: "variables.expensive + variables.expensive + variables.expensive == 900"
-                """), "p.yaml", CelEnvironment.withLimits(limits)).get(0);
+                """), "p.yaml", CelEnvironment.withLimits(limits))
+                .get(0);
 
         RuleResult rule = only(policy.evaluate(manifest("kind: Pod\n")));
         assertThat(rule.outcome()).as(rule.message()).isEqualTo(Outcome.PASS);
@@ -217,7 +239,8 @@ class CelPolicySemanticsTest {
                   expression: >-
                     lists.range(300).filter(i, i >= 0).size() + lists.range(300).filter(i, i >= 0).size()
                     + lists.range(300).filter(i, i >= 0).size() == 900
-                """), "p.yaml", CelEnvironment.withLimits(limits)).get(0);
+                """), "p.yaml", CelEnvironment.withLimits(limits))
+                .get(0);
         assertThat(only(unshared.evaluate(manifest("kind: Pod\n"))).message())
                 .as("the same work without a variable exceeds the budget, so the test above can fail")
                 .contains("budget of 5000");
@@ -262,7 +285,10 @@ class CelPolicySemanticsTest {
                 """));
 
         assertThat(policy.evaluate(pod("legacy-a", "x", Map.of())).skipped()).isTrue();
-        assertThat(policy.evaluate(pod("legacy-a", "x", Map.of())).rules().get(0).message())
+        assertThat(policy.evaluate(pod("legacy-a", "x", Map.of()))
+                        .rules()
+                        .get(0)
+                        .message())
                 .isEqualTo("excepted by exception 'legacy-namespace'");
         assertThat(policy.evaluate(pod("tools", "debug-1", Map.of())).skipped()).isTrue();
         assertThat(policy.evaluate(pod("other", "debug-1", Map.of())).skipped()).isFalse();
@@ -362,7 +388,9 @@ class CelPolicySemanticsTest {
                 assertThat(violation.severity()).isEqualTo(Severity.MEDIUM);
             });
         }
-        assertThat(policy(policyWith("mode: warn\n" + DENY_ALL)).evaluate(manifest("kind: Pod\n")).denies())
+        assertThat(policy(policyWith("mode: warn\n" + DENY_ALL))
+                        .evaluate(manifest("kind: Pod\n"))
+                        .denies())
                 .isFalse();
     }
 

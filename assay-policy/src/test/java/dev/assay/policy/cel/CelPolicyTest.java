@@ -64,9 +64,11 @@ class CelPolicyTest {
 
     @Test
     void evaluate_yamlYes_isTrueAsKubernetesReadsIt() {
-        assertThat(only(policy(RUN_AS_NON_ROOT).evaluate(manifest(POD.formatted("yes")))).outcome())
+        assertThat(only(policy(RUN_AS_NON_ROOT).evaluate(manifest(POD.formatted("yes"))))
+                        .outcome())
                 .isEqualTo(Outcome.PASS);
-        assertThat(only(policy(RUN_AS_NON_ROOT).evaluate(manifest(POD.formatted("'true'")))).outcome())
+        assertThat(only(policy(RUN_AS_NON_ROOT).evaluate(manifest(POD.formatted("'true'"))))
+                        .outcome())
                 .as("a quoted 'true' is a string, and a string is not a bool")
                 .isEqualTo(Outcome.ERROR);
     }
@@ -83,7 +85,8 @@ class CelPolicyTest {
                 boolean expectPass = task % 2 == 0;
                 answers.add(pool.submit(() -> {
                     for (int i = 0; i < 200; i++) {
-                        Outcome outcome = only(policy.evaluate(expectPass ? compliant : root)).outcome();
+                        Outcome outcome = only(policy.evaluate(expectPass ? compliant : root))
+                                .outcome();
                         if (outcome != (expectPass ? Outcome.PASS : Outcome.FAIL)) {
                             return false;
                         }

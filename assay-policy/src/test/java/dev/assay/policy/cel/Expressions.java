@@ -14,7 +14,10 @@ final class Expressions {
     }
 
     static Object eval(String expression, String objectYaml) throws CelExpression.EvaluationFailure {
-        return eval(expression, ResourceDocuments.parse(objectYaml, "object.yaml").get(0).content(), CelEnvironment.defaults());
+        return eval(
+                expression,
+                ResourceDocuments.parse(objectYaml, "object.yaml").get(0).content(),
+                CelEnvironment.defaults());
     }
 
     static Object eval(String expression, Map<String, Object> object, CelEnvironment environment)

@@ -43,8 +43,9 @@ class HostileExpressionTest {
 
         assertThat(rule.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(rule.message()).contains("could not be evaluated").containsAnyOf("budget", "Iteration");
-        assertThat(violations).singleElement().satisfies(violation -> assertThat(violation.message())
-                .contains("budget"));
+        assertThat(violations)
+                .singleElement()
+                .satisfies(violation -> assertThat(violation.message()).contains("budget"));
     }
 
     @Test
@@ -108,7 +109,8 @@ class HostileExpressionTest {
         }
         yaml.append("1").append("}".repeat(400)).append('\n');
 
-        RuleResult rule = only(PolicyTesting.rule("object == object && has(object.a.a.a)").evaluate(manifest(yaml.toString())));
+        RuleResult rule =
+                only(PolicyTesting.rule("object == object && has(object.a.a.a)").evaluate(manifest(yaml.toString())));
 
         assertThat(rule.outcome()).isEqualTo(Outcome.PASS);
     }

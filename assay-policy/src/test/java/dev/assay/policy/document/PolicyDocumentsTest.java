@@ -86,10 +86,15 @@ class PolicyDocumentsTest {
             assertThat(rule.kinds()).containsExactly("Pod", "Deployment");
         });
         assertThat(full.match().objectSelector().matchLabels()).containsEntry("app", "web");
-        assertThat(full.match().objectSelector().matchExpressions()).singleElement().satisfies(requirement ->
-                assertThat(requirement.operator()).isEqualTo(PolicyDefinition.Operator.In));
-        assertThat(full.matchConditions()).extracting(PolicyDefinition.NamedExpression::name).containsExactly("not-dry-run");
-        assertThat(full.variables()).extracting(PolicyDefinition.NamedExpression::name).containsExactly("images");
+        assertThat(full.match().objectSelector().matchExpressions())
+                .singleElement()
+                .satisfies(requirement -> assertThat(requirement.operator()).isEqualTo(PolicyDefinition.Operator.In));
+        assertThat(full.matchConditions())
+                .extracting(PolicyDefinition.NamedExpression::name)
+                .containsExactly("not-dry-run");
+        assertThat(full.variables())
+                .extracting(PolicyDefinition.NamedExpression::name)
+                .containsExactly("images");
         assertThat(full.validations()).singleElement().satisfies(validation -> {
             assertThat(validation.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(validation.message()).isEqualTo("no latest");
@@ -129,13 +134,15 @@ class PolicyDocumentsTest {
                 - expression: "true"
                 """));
 
-        assertThat(problems).extracting(PolicyProblem::describe).containsExactly(
-                "p.yaml:6:9: spec.mode: unknown mode 'strict': expected enforce, warn or audit",
-                "p.yaml:7:3: spec.validaton: unknown field 'validaton' (expected one of mode, failurePolicy, match,"
-                        + " matchConditions, variables, validations, exceptions)",
-                "p.yaml:11:15: spec.validations[0].severity: unknown severity 'urgent': expected critical, high,"
-                        + " medium or low",
-                "p.yaml:12:5: spec.validations[1]: missing required field 'name'");
+        assertThat(problems)
+                .extracting(PolicyProblem::describe)
+                .containsExactly(
+                        "p.yaml:6:9: spec.mode: unknown mode 'strict': expected enforce, warn or audit",
+                        "p.yaml:7:3: spec.validaton: unknown field 'validaton' (expected one of mode, failurePolicy, match,"
+                                + " matchConditions, variables, validations, exceptions)",
+                        "p.yaml:11:15: spec.validations[0].severity: unknown severity 'urgent': expected critical, high,"
+                                + " medium or low",
+                        "p.yaml:12:5: spec.validations[1]: missing required field 'name'");
     }
 
     @Test
@@ -179,7 +186,8 @@ class PolicyDocumentsTest {
                   messageExpression: "1"
                 """)))
                 .extracting(PolicyProblem::message)
-                .containsExactly("the expression must evaluate to bool, not string",
+                .containsExactly(
+                        "the expression must evaluate to bool, not string",
                         "the expression must evaluate to string, not int");
     }
 
@@ -198,8 +206,10 @@ class PolicyDocumentsTest {
                   expression: "variables.a == 1"
                 """)))
                 .extracting(PolicyProblem::message)
-                .anySatisfy(message -> assertThat(message).contains(
-                        "undeclared reference to 'variables'", "can use only the variables declared before it (none here)"))
+                .anySatisfy(message -> assertThat(message)
+                        .contains(
+                                "undeclared reference to 'variables'",
+                                "can use only the variables declared before it (none here)"))
                 .anySatisfy(message -> assertThat(message).contains("not a valid variable name"));
     }
 
@@ -209,36 +219,48 @@ class PolicyDocumentsTest {
         String twice = policy("validations: [{name: v, expression: 'true'}]\n") + "---\n"
                 + policy("validations: [{name: v, expression: 'true'}]\n");
 
-        assertThat(problems(pod)).extracting(PolicyProblem::message).containsExactly(
-                "not a policy: expected apiVersion assay.dev/v1 and kind Policy, found apiVersion v1 and kind Pod");
-        assertThat(problems(twice)).extracting(PolicyProblem::message).containsExactly("policy 'p' is defined twice in p.yaml");
+        assertThat(problems(pod))
+                .extracting(PolicyProblem::message)
+                .containsExactly(
+                        "not a policy: expected apiVersion assay.dev/v1 and kind Policy, found apiVersion v1 and kind Pod");
+        assertThat(problems(twice))
+                .extracting(PolicyProblem::message)
+                .containsExactly("policy 'p' is defined twice in p.yaml");
         assertThat(problems("")).extracting(PolicyProblem::message).containsExactly("p.yaml holds no policy");
-        assertThat(problems(policy("validations: []\n"))).extracting(PolicyProblem::message)
+        assertThat(problems(policy("validations: []\n")))
+                .extracting(PolicyProblem::message)
                 .containsExactly("must list at least one validation");
         assertThat(problems(policy("""
                 validations: [{name: v, expression: 'true'}]
                 exceptions: [{name: everything}]
-                """))).extracting(PolicyProblem::message)
+                """)))
+                .extracting(PolicyProblem::message)
                 .containsExactly("an exception needs namespaces, names or an expression");
         assertThat(problems(policy("""
                 validations: [{name: v, expression: 'true'}, {name: v, expression: 'false'}]
-                """))).extracting(PolicyProblem::message).containsExactly("validation 'v' is defined twice");
+                """)))
+                .extracting(PolicyProblem::message)
+                .containsExactly("validation 'v' is defined twice");
     }
 
     @Test
     void check_yamlSyntaxError_isLocated() {
-        assertThat(problems("apiVersion: assay.dev/v1\nkind: [Policy\n")).singleElement().satisfies(problem -> {
-            assertThat(problem.line()).isEqualTo(3);
-            assertThat(problem.message()).startsWith("invalid YAML:");
-        });
+        assertThat(problems("apiVersion: assay.dev/v1\nkind: [Policy\n"))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.line()).isEqualTo(3);
+                    assertThat(problem.message()).startsWith("invalid YAML:");
+                });
     }
 
     @Test
     void parse_withProblems_throwsListingThemAll() {
-        assertThatThrownBy(() -> PolicyDocuments.parse(policy("mode: x\nvalidations: [{name: v, expression: 'true ='}]\n"), "p.yaml"))
+        assertThatThrownBy(() -> PolicyDocuments.parse(
+                        policy("mode: x\nvalidations: [{name: v, expression: 'true ='}]\n"), "p.yaml"))
                 .isInstanceOf(InvalidPolicyException.class)
                 .hasMessageStartingWith("p.yaml:6:9: spec.mode: unknown mode 'x'")
                 .hasMessageEndingWith("(and 1 more problems)")
-                .satisfies(e -> assertThat(((InvalidPolicyException) e).problems()).hasSize(2));
+                .satisfies(
+                        e -> assertThat(((InvalidPolicyException) e).problems()).hasSize(2));
     }
 }

@@ -22,7 +22,10 @@ class ResourceDocumentsTest {
     Path temp;
 
     private static Object valueOf(String scalar) {
-        return ResourceDocuments.parse("v: " + scalar + "\n", "x.yaml").get(0).content().get("v");
+        return ResourceDocuments.parse("v: " + scalar + "\n", "x.yaml")
+                .get(0)
+                .content()
+                .get("v");
     }
 
     /** go-yaml v2's resolution, which is what the API server stores for an untyped field. */
@@ -31,15 +34,38 @@ class ResourceDocumentsTest {
             delimiter = '|',
             quoteCharacter = '`',
             value = {
-                "true | Boolean | true", "yes | Boolean | true", "On | Boolean | true", "y | Boolean | true",
-                "false | Boolean | false", "NO | Boolean | false", "off | Boolean | false",
-                "3 | Long | 3", "-3 | Long | -3", "+3 | Long | 3", "1_000 | Long | 1000", "0x1F | Long | 31",
-                "0o17 | Long | 15", "017 | Long | 15", "0b101 | Long | 5", "9223372036854775807 | Long | 9223372036854775807",
-                "18446744073709551615 | Double | 1.8446744073709552E19", "1.5 | Double | 1.5", "1.10 | Double | 1.1",
-                "1e3 | Double | 1000.0", ".5 | Double | 0.5", "08 | Double | 8.0", ".inf | Double | Infinity",
+                "true | Boolean | true",
+                "yes | Boolean | true",
+                "On | Boolean | true",
+                "y | Boolean | true",
+                "false | Boolean | false",
+                "NO | Boolean | false",
+                "off | Boolean | false",
+                "3 | Long | 3",
+                "-3 | Long | -3",
+                "+3 | Long | 3",
+                "1_000 | Long | 1000",
+                "0x1F | Long | 31",
+                "0o17 | Long | 15",
+                "017 | Long | 15",
+                "0b101 | Long | 5",
+                "9223372036854775807 | Long | 9223372036854775807",
+                "18446744073709551615 | Double | 1.8446744073709552E19",
+                "1.5 | Double | 1.5",
+                "1.10 | Double | 1.1",
+                "1e3 | Double | 1000.0",
+                ".5 | Double | 0.5",
+                "08 | Double | 8.0",
+                ".inf | Double | Infinity",
                 "-.Inf | Double | -Infinity",
-                "'true' | String | true", "\"3\" | String | 3", "500m | String | 500m", "2024-01-01 | String | 2024-01-01",
-                "1.2.3 | String | 1.2.3", "!!str 3 | String | 3", "!!float 3 | Double | 3.0", "nginx:1.27 | String | nginx:1.27"
+                "'true' | String | true",
+                "\"3\" | String | 3",
+                "500m | String | 500m",
+                "2024-01-01 | String | 2024-01-01",
+                "1.2.3 | String | 1.2.3",
+                "!!str 3 | String | 3",
+                "!!float 3 | Double | 3.0",
+                "nginx:1.27 | String | nginx:1.27"
             })
     void parse_scalars_resolveAsKubernetesYaml(String scalar, String type, String expected) {
         Object value = valueOf(scalar);
@@ -51,7 +77,9 @@ class ResourceDocumentsTest {
     @Test
     void parse_nulls_areNull() {
         for (String scalar : List.of("~", "null", "NULL", "")) {
-            Map<String, Object> content = ResourceDocuments.parse("v: " + scalar + "\n", "x.yaml").get(0).content();
+            Map<String, Object> content = ResourceDocuments.parse("v: " + scalar + "\n", "x.yaml")
+                    .get(0)
+                    .content();
             assertThat(content).containsKey("v");
             assertThat(content.get("v")).as(scalar).isNull();
         }
@@ -77,7 +105,8 @@ class ResourceDocumentsTest {
 
     @Test
     void parse_mergeKeys_applyWithExplicitKeysWinning() {
-        Map<String, Object> content = ResourceDocuments.parse("""
+        Map<String, Object> content =
+                ResourceDocuments.parse("""
                 base: &base {a: 1, b: 2}
                 other: &other {c: 3, b: 9}
                 merged:
@@ -107,7 +136,8 @@ class ResourceDocumentsTest {
 
     @Test
     void parse_json_usesLongsAndDoubles() {
-        Map<String, Object> content = ResourceDocuments.parse("""
+        Map<String, Object> content =
+                ResourceDocuments.parse("""
                 {"bomFormat": "CycloneDX", "n": 3, "big": 123456789012345678901234, "f": 1.5, "x": null,
                  "components": [{"name": "log4j-core"}]}
                 """, "bom.json").get(0).content();
@@ -117,8 +147,12 @@ class ResourceDocumentsTest {
         assertThat(content.get("f")).isEqualTo(1.5);
         assertThat(content).containsEntry("x", null);
         assertThat(content.get("components")).isEqualTo(List.of(Map.of("name", "log4j-core")));
-        assertThat(ResourceDocuments.parse("{\"bomFormat\": \"CycloneDX\", \"metadata\": {\"component\":"
-                        + " {\"name\": \"billing\", \"version\": \"1.0\"}}}", "b.json").get(0).describe())
+        assertThat(ResourceDocuments.parse(
+                                "{\"bomFormat\": \"CycloneDX\", \"metadata\": {\"component\":"
+                                        + " {\"name\": \"billing\", \"version\": \"1.0\"}}}",
+                                "b.json")
+                        .get(0)
+                        .describe())
                 .isEqualTo("CycloneDX SBOM billing 1.0");
     }
 
@@ -181,7 +215,8 @@ class ResourceDocumentsTest {
     void hostile_hugeFile_isRejectedBeforeReading() throws IOException {
         Path huge = temp.resolve("huge.yaml");
         try (var out = Files.newOutputStream(huge)) {
-            byte[] line = "- padding padding padding padding padding padding padding\n".getBytes(StandardCharsets.UTF_8);
+            byte[] line =
+                    "- padding padding padding padding padding padding padding\n".getBytes(StandardCharsets.UTF_8);
             for (long written = 0; written <= PolicyFiles.MAX_POLICY_BYTES; written += line.length) {
                 out.write(line);
             }
@@ -196,7 +231,8 @@ class ResourceDocumentsTest {
     void files_expandDirectoriesSortedSkippingHiddenAndTestFiles() throws IOException {
         Files.createDirectories(temp.resolve("p/sub"));
         Files.createDirectories(temp.resolve("p/.git"));
-        for (String name : List.of("p/b.yaml", "p/a.yml", "p/sub/c.json", "p/notes.txt", "p/.git/x.yaml", "p/assay-test.yaml")) {
+        for (String name :
+                List.of("p/b.yaml", "p/a.yml", "p/sub/c.json", "p/notes.txt", "p/.git/x.yaml", "p/assay-test.yaml")) {
             Files.writeString(temp.resolve(name), "kind: X\n");
         }
 
@@ -222,7 +258,8 @@ class ResourceDocumentsTest {
                 bomFormat: CycloneDX
                 """, "x.yaml");
 
-        assertThat(documents).extracting(document -> document.admissionInput("team").namespace())
+        assertThat(documents)
+                .extracting(document -> document.admissionInput("team").namespace())
                 .containsExactly("team", "", "");
     }
 }

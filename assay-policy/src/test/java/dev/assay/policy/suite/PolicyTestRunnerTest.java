@@ -23,7 +23,8 @@ class PolicyTestRunnerTest {
     Path temp;
 
     private static List<TestCase> run(Path testFile) {
-        var definition = TestDocuments.parse(PolicyFiles.read(testFile, PolicyFiles.MAX_POLICY_BYTES, "a test"), testFile);
+        var definition =
+                TestDocuments.parse(PolicyFiles.read(testFile, PolicyFiles.MAX_POLICY_BYTES, "a test"), testFile);
         return new PolicyTestRunner(CelEnvironment.defaults()).run(definition);
     }
 
@@ -90,11 +91,14 @@ class PolicyTestRunnerTest {
         write("r.yaml", "metadata: {name: good}\n");
         String header = "apiVersion: assay.dev/v1\nkind: Test\npolicies: [p.yaml]\nresources: [r.yaml]\nresults:\n";
 
-        assertThatThrownBy(() -> run(write("t1/assay-test.yaml", header.replace("[p.yaml]", "[../p.yaml]")
-                        .replace("[r.yaml]", "[../r.yaml]") + "- {policy: q, resource: good, result: pass}\n")))
+        assertThatThrownBy(() -> run(write(
+                        "t1/assay-test.yaml",
+                        header.replace("[p.yaml]", "[../p.yaml]").replace("[r.yaml]", "[../r.yaml]")
+                                + "- {policy: q, resource: good, result: pass}\n")))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("assay-test.yaml:6: policy 'q' is not among the test's policies [p]");
-        assertThatThrownBy(() -> run(write("t2.yaml", header + "- {policy: p, rule: w, resource: good, result: pass}\n")))
+        assertThatThrownBy(
+                        () -> run(write("t2.yaml", header + "- {policy: p, rule: w, resource: good, result: pass}\n")))
                 .hasMessageContaining("policy 'p' has no rule 'w' (it has [v])");
         assertThatThrownBy(() -> run(write("t3.yaml", header + "- {policy: p, resource: nope, result: pass}\n")))
                 .hasMessageContaining("no resource 'nope' among the test's resources");
