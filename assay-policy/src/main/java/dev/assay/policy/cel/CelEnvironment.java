@@ -91,7 +91,7 @@ public final class CelEnvironment {
                 CelListsExtensions.Function.REVERSE,
                 CelListsExtensions.Function.SORT);
         var sets = CelExtensions.sets(options);
-        var math = CelExtensions.math(options);
+        var math = CelExtensions.math();
         var encoders = CelExtensions.encoders(options);
         var optional = CelExtensions.optional();
         var comprehensions = CelExtensions.comprehensions();

@@ -155,8 +155,7 @@ final class ListsLibrary implements CelLibrary {
 
     /** CEL's heterogeneous numeric equality: {@code 1 == 1.0}. */
     private static boolean equal(Object left, Object right) {
-        if (left instanceof Number && right instanceof Number
-                || left instanceof UnsignedLong && right instanceof Number) {
+        if (isNumber(left) && isNumber(right)) {
             return compareNumbers(left, right) == 0;
         }
         return left.equals(right);

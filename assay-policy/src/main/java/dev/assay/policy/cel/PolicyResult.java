@@ -35,12 +35,12 @@ public record PolicyResult(String policy, FailurePolicy failurePolicy, List<Rule
     /** Whether the webhook would admit the object with a warning from this policy. */
     public boolean warns() {
         return rules.stream().anyMatch(rule -> rule.enforcement() == Enforcement.WARN && counts(rule))
-                || failurePolicy == FailurePolicy.IGNORE
-                        && rules.stream().anyMatch(rule -> rule.outcome() == RuleResult.Outcome.ERROR);
+                || (failurePolicy == FailurePolicy.IGNORE
+                        && rules.stream().anyMatch(rule -> rule.outcome() == RuleResult.Outcome.ERROR));
     }
 
     private boolean counts(RuleResult rule) {
         return rule.outcome() == RuleResult.Outcome.FAIL
-                || rule.outcome() == RuleResult.Outcome.ERROR && failurePolicy == FailurePolicy.FAIL;
+                || (rule.outcome() == RuleResult.Outcome.ERROR && failurePolicy == FailurePolicy.FAIL);
     }
 }

@@ -45,35 +45,35 @@ final class RequestContext implements CelVariableResolver {
 
     @Override
     public Optional<Object> find(String name) {
-        switch (name) {
+        return switch (name) {
             case "object" -> {
                 if (object == null) {
                     object = CelValues.objectOrNull(input.object());
                 }
-                return Optional.of(object);
+                yield Optional.of(object);
             }
             case "oldObject" -> {
                 if (oldObject == null) {
                     oldObject = CelValues.objectOrNull(input.oldObject());
                 }
-                return Optional.of(oldObject);
+                yield Optional.of(oldObject);
             }
             case "request" -> {
                 if (request == null) {
                     request = CelValues.adapt(request(input));
                 }
-                return Optional.of(request);
+                yield Optional.of(request);
             }
             default -> {
                 if (name.startsWith(CelExpression.VARIABLES_PREFIX)) {
                     Integer index = variableIndex.get(name.substring(CelExpression.VARIABLES_PREFIX.length()));
                     if (index != null) {
-                        return Optional.of(variable(index));
+                        yield Optional.of(variable(index));
                     }
                 }
-                return Optional.empty();
+                yield Optional.empty();
             }
-        }
+        };
     }
 
     private Object variable(int index) {

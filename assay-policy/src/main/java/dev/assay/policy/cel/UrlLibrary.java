@@ -120,7 +120,7 @@ final class UrlLibrary implements CelLibrary {
     static String port(Url url) {
         String host = host(url);
         int colon = host.lastIndexOf(':');
-        if (colon < 0 || host.startsWith("[") && colon < host.indexOf(']')) {
+        if (colon < 0 || (host.startsWith("[") && colon < host.indexOf(']'))) {
             return "";
         }
         String port = host.substring(colon + 1);

@@ -86,6 +86,8 @@ public final class TestDocuments {
     }
 
     /**
+     * Reads one test file.
+     *
      * @throws InvalidInputException naming the file, line and field of the first problem (and counting the
      *     rest) when the file is not a valid test
      */

@@ -137,10 +137,10 @@ final class YamlValues {
             return null;
         }
         if (TRUES.contains(text)) {
-            return Boolean.TRUE;
+            return true;
         }
         if (FALSES.contains(text)) {
-            return Boolean.FALSE;
+            return false;
         }
         char first = text.charAt(0);
         if (first == '.' || first == '+' || first == '-') {
@@ -194,12 +194,12 @@ final class YamlValues {
         }
         int radix = 10;
         if (digits.length() > 2 && digits.charAt(0) == '0') {
-            switch (digits.charAt(1)) {
-                case 'x', 'X' -> radix = 16;
-                case 'o', 'O' -> radix = 8;
-                case 'b', 'B' -> radix = 2;
-                default -> radix = 0;
-            }
+            radix = switch (digits.charAt(1)) {
+                case 'x', 'X' -> 16;
+                case 'o', 'O' -> 8;
+                case 'b', 'B' -> 2;
+                default -> 0;
+            };
             if (radix != 0) {
                 digits = digits.substring(2);
             }
@@ -234,10 +234,10 @@ final class YamlValues {
         }
         if (Tag.BOOL.equals(tag)) {
             if (TRUES.contains(text)) {
-                return Boolean.TRUE;
+                return true;
             }
             if (FALSES.contains(text)) {
-                return Boolean.FALSE;
+                return false;
             }
             throw new UnableToParseException(where(source, scalar) + ": '" + text + "' is not a !!bool", source);
         }

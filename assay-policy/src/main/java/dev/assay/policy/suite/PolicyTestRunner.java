@@ -31,6 +31,8 @@ public final class PolicyTestRunner {
     }
 
     /**
+     * The test's cases, one per expected rule result and resource, each passed or failed.
+     *
      * @throws InvalidInputException when the test's policies or resources cannot be read, or an expectation
      *     names something that is not there
      */
@@ -49,7 +51,7 @@ public final class PolicyTestRunner {
                 resources.add(new Resource(relative, documents.size() == 1, document));
             }
         }
-        Map<Resource, Map<String, PolicyResult>> results = new IdentityHashMap<>();
+        IdentityHashMap<Resource, Map<String, PolicyResult>> results = new IdentityHashMap<>();
         List<TestCase> cases = new ArrayList<>();
         for (Expectation expectation : test.expectations()) {
             CelPolicy policy = policies.get(expectation.policy());
@@ -117,7 +119,7 @@ public final class PolicyTestRunner {
             var input = document.admissionInput(defaultNamespace);
             boolean named = wanted.equals(input.name())
                     || wanted.equals(file + "#" + document.index())
-                    || only && wanted.equals(file);
+                    || (only && wanted.equals(file));
             return named
                     && (expectation.kind() == null
                             || expectation.kind().equals(input.kind().kind()))
