@@ -175,8 +175,8 @@ final class PolicyEvalCommand implements Callable<Integer> {
     /** {@code fail} for a failure that denies, {@code warn}/{@code audit} for one that does not. */
     static String label(RuleResult rule, PolicyResult verdict) {
         boolean counts = rule.outcome() == Outcome.FAIL
-                || rule.outcome() == Outcome.ERROR
-                        && verdict.failurePolicy() == dev.assay.policy.admission.FailurePolicy.FAIL;
+                || (rule.outcome() == Outcome.ERROR
+                        && verdict.failurePolicy() == dev.assay.policy.admission.FailurePolicy.FAIL);
         if (!counts) {
             return rule.outcome().label();
         }
