@@ -157,10 +157,10 @@ final class PolicyEvalCommand implements Callable<Integer> {
                 widths[column] = Math.max(widths[column], row[column].length());
             }
         }
-        String layout = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3] + "s  %s%n";
-        print.printf(Locale.ROOT, layout, (Object[]) header);
+        String layout = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %-" + widths[3] + "s  %s";
+        print.println(String.format(Locale.ROOT, layout, (Object[]) header).stripTrailing());
         for (String[] row : rows) {
-            print.printf(Locale.ROOT, layout, (Object[]) row);
+            print.println(String.format(Locale.ROOT, layout, (Object[]) row).stripTrailing());
         }
         print.printf(
                 Locale.ROOT,
