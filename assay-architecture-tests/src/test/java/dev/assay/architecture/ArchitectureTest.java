@@ -230,6 +230,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void celJava_onlyInThePolicyCelPackage_passes() {
+        // The webhook, the CLI and the other packs see CelPolicy and its results, never cel-java's types, so
+        // that the CEL runtime (and its protobuf and Guava) can change behind one package.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.assay.policy.cel..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.cel..")
+                .check(classes);
+    }
+
+    @Test
     void sigstoreJava_onlyInAssaySigstore_passes() {
         // sigstore-java and its 39 jars stay behind assay-sigstore's own API: other modules (the CLI included)
         // never see its types, so they can neither leak into other commands nor be loaded at their startup.

@@ -6,16 +6,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code assay policy}: evaluate manifests against built-in policy packs. */
+/** {@code assay policy}: built-in policy packs and CEL policies, evaluated, tested and linted offline. */
 @Command(
         name = "policy",
         mixinStandardHelpOptions = true,
-        description = "Evaluate Kubernetes manifests against built-in policy packs.",
-        subcommands = {PolicyPssCommand.class},
+        description = "Evaluate manifests and other documents against built-in policy packs and CEL policies.",
+        subcommands = {PolicyPssCommand.class, PolicyEvalCommand.class, PolicyTestCommand.class, PolicyLintCommand.class
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  assay policy pss --level baseline pod.yaml                  Pod Security Standards, latest version",
-            "  assay policy pss --level restricted --version v1.29 deploy.yaml --format json"
+            "  assay policy pss --level restricted --version v1.29 deploy.yaml --format json",
+            "  assay policy eval --policy policies/ --resource deploy/      CEL policies (kind: Policy)",
+            "  assay policy test samples/policies                           run assay-test.yaml suites",
+            "  assay policy lint policies/                                  compile errors with line and column"
         })
 final class PolicyCommand implements Callable<Integer> {
     @ParentCommand

@@ -11,8 +11,13 @@ import java.util.Map;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.constructor.ConstructYamlNull;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
@@ -54,6 +59,29 @@ public final class SafeYaml {
     }
 
     /**
+     * The documents as node trees, under the same alias, size, nesting and expansion limits as {@link
+     * #loadAll}, for readers that report the line and column of what they reject, or that resolve scalar
+     * types themselves (a plain {@code true} and a quoted {@code "true"} differ here only in their style).
+     * An empty document is an empty scalar node.
+     */
+    public static List<Node> composeAll(String content, String name) {
+        try {
+            Compose compose = new Compose(settings(name, content.length()));
+            List<Node> documents = new ArrayList<>();
+            long budget = Math.max(MIN_EXPANDED_NODES, content.length());
+            for (Node document : compose.composeAllFromString(content)) {
+                budget -= expandedNodes(document, budget, name);
+                documents.add(document);
+            }
+            return documents;
+        } catch (YamlEngineException e) {
+            throw new UnableToParseException(name + " is not valid YAML: " + firstLine(e.getMessage()), name, e);
+        } catch (StackOverflowError e) {
+            throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
+        }
+    }
+
+    /**
      * Counts the nodes a consumer would visit, stopping once over budget. Aliases are shared, not copied,
      * when loaded, so a "billion laughs" document loads cheaply and explodes only when walked; without
      * aliases a document cannot have more nodes than characters, so that is the budget.
@@ -70,7 +98,14 @@ public final class SafeYaml {
                 throw new UnableToParseException(
                         name + " expands to more YAML nodes than it has characters (an alias bomb?)", name);
             }
-            if (node instanceof Map<?, ?> map) {
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    pending.push(tuple.getKeyNode());
+                    pending.push(tuple.getValueNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            } else if (node instanceof Map<?, ?> map) {
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
                     pushIfPresent(pending, entry.getKey());
                     pushIfPresent(pending, entry.getValue());

@@ -8,6 +8,7 @@ import dev.assay.model.UnableToParseException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,33 @@ class HostileInputTest {
         String deep = "[".repeat(200_000) + "]".repeat(200_000);
 
         assertThatThrownBy(() -> SafeYaml.load(deep, "deep.yaml")).isInstanceOf(UnableToParseException.class);
+    }
+
+    @Test
+    void safeYamlCompose_aliasBombAndDeepNesting_areTypedErrors() {
+        String bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+                + "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n" + "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n" + "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n";
+        String deep = "[".repeat(200_000) + "]".repeat(200_000);
+
+        assertThatThrownBy(() -> SafeYaml.composeAll(bomb, "policy.yaml"))
+                .isInstanceOf(UnableToParseException.class)
+                .hasMessageContaining("policy.yaml")
+                .hasMessageContaining("alias bomb");
+        assertThatThrownBy(() -> SafeYaml.composeAll(deep, "deep.yaml")).isInstanceOf(UnableToParseException.class);
+    }
+
+    @Test
+    void safeYamlCompose_keepsPositionsAndStyles() {
+        List<org.snakeyaml.engine.v2.nodes.Node> documents = SafeYaml.composeAll("a: 1\n---\nb: \"true\"\n", "x.yaml");
+
+        assertThat(documents).hasSize(2);
+        var mapping = (org.snakeyaml.engine.v2.nodes.MappingNode) documents.get(1);
+        var value = (org.snakeyaml.engine.v2.nodes.ScalarNode)
+                mapping.getValue().get(0).getValueNode();
+        assertThat(value.getValue()).isEqualTo("true");
+        assertThat(value.isPlain()).isFalse();
+        assertThat(value.getStartMark().orElseThrow().getLine()).isEqualTo(2);
     }
 
     @Test
