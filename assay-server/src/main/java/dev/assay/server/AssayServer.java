@@ -17,7 +17,10 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -94,8 +97,10 @@ public final class AssayServer implements AutoCloseable {
                         + request.path().path()));
         routing.error(Exception.class, AssayServer::internalError);
 
+        InetAddress address = address(bindAddress);
+        probeBind(address);
         WebServerConfig.Builder config = WebServer.builder()
-                .address(address(bindAddress))
+                .address(address)
                 .port(port)
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
@@ -109,15 +114,17 @@ public final class AssayServer implements AutoCloseable {
         if (tls != null) {
             config.tls(Tls.builder().sslContext(tls.sslContext()).build());
         }
+        WebServer started;
         try {
-            server = config.build().start();
+            started = config.build().start();
         } catch (RuntimeException e) {
-            throw new InvalidInputException(
-                    "cannot listen on " + bindAddress + ":" + port + ": " + rootMessage(e),
-                    bindAddress + ":" + port,
-                    "choose another --port or --bind",
-                    e);
+            throw cannotListen(rootMessage(e), e);
         }
+        if (!started.isRunning()) {
+            // Helidon reports a failed bind by logging it and returning a stopped server.
+            throw cannotListen("the server did not start (see the log above)", null);
+        }
+        server = started;
         if (tls != null) {
             tls.startReloading(metrics);
         }
@@ -227,6 +234,30 @@ public final class AssayServer implements AutoCloseable {
         response.status(status);
         response.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.send((body + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Binds the address once before Helidon does: Helidon logs a failed bind and returns a stopped server
+     * without saying why, and users deserve "address already in use" in the one line they see.
+     */
+    private void probeBind(InetAddress address) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(address, port));
+        } catch (IOException e) {
+            throw cannotListen(e.getMessage(), e);
+        }
+    }
+
+    private InvalidInputException cannotListen(String why, Throwable cause) {
+        return new InvalidInputException(
+                "cannot listen on " + bindAddress + ":" + port + ": " + why,
+                bindAddress + ":" + port,
+                "choose another --port or --bind",
+                cause);
     }
 
     private static InetAddress address(String bindAddress) {

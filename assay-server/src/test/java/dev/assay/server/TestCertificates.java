@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -119,11 +120,17 @@ public final class TestCertificates {
     /** PKCS#1 (RSA) or SEC1 (EC), as cert-manager and openssl's traditional format write it. */
     public static String traditionalPem(PrivateKey key) {
         try {
-            byte[] inner = PrivateKeyInfo.getInstance(key.getEncoded())
-                    .parsePrivateKey()
-                    .toASN1Primitive()
-                    .getEncoded();
-            return pem(key.getAlgorithm().equals("RSA") ? "RSA PRIVATE KEY" : "EC PRIVATE KEY", inner);
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            if (key.getAlgorithm().equals("RSA")) {
+                return pem(
+                        "RSA PRIVATE KEY",
+                        info.parsePrivateKey().toASN1Primitive().getEncoded());
+            }
+            // SEC1 as openssl writes it names the curve inside the key; PKCS#8 moves it to the algorithm.
+            ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+            ECPrivateKey sec1 = new ECPrivateKey(
+                    inner.getPrivateKey(), info.getPrivateKeyAlgorithm().getParameters(), inner.getPublicKey());
+            return pem("EC PRIVATE KEY", sec1.getEncoded());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
