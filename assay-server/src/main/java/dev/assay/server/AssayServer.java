@@ -167,6 +167,11 @@ public final class AssayServer implements AutoCloseable {
         return reasons;
     }
 
+    /** Reports not ready from now on, while still serving: the first step of a graceful stop. */
+    public void drain() {
+        stopping = true;
+    }
+
     /**
      * Stops gracefully: reports not ready first, then stops accepting connections and lets requests in
      * flight finish (up to the shutdown grace period).
