@@ -59,7 +59,9 @@ class DeployManifestsTest {
     private static Map<String, Map<?, ?>> manifestsByKind() throws IOException {
         Map<String, Map<?, ?>> byKind = new java.util.LinkedHashMap<>();
         try (Stream<Path> files = Files.list(KUBERNETES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 for (Map<?, ?> document : documents(file)) {
                     byKind.put((String) document.get("kind"), document);
                 }
@@ -72,7 +74,9 @@ class DeployManifestsTest {
     private static Object at(Object node, Object... path) {
         Object current = node;
         for (Object step : path) {
-            current = step instanceof Integer index ? ((List<Object>) current).get(index) : ((Map<?, ?>) current).get(step);
+            current = step instanceof Integer index
+                    ? ((List<Object>) current).get(index)
+                    : ((Map<?, ?>) current).get(step);
         }
         return current;
     }
@@ -111,7 +115,8 @@ class DeployManifestsTest {
         try (Stream<Path> files = Files.list(KUBERNETES)) {
             assertThat(files.map(file -> file.getFileName().toString())
                             .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")))
-                    .containsExactlyInAnyOrderElementsOf(resources.stream().map(String::valueOf).toList());
+                    .containsExactlyInAnyOrderElementsOf(
+                            resources.stream().map(String::valueOf).toList());
         }
     }
 
@@ -137,12 +142,16 @@ class DeployManifestsTest {
         assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/readyz");
         assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/healthz");
         assertThat(at(container, "resources", "limits", "memory")).isNotNull();
-        assertThat(at(manifestsByKind().get("ServiceAccount"), "automountServiceAccountToken")).isEqualTo("false");
-        List<String> args = ((List<?>) container.get("args")).stream().map(String::valueOf).toList();
-        CommandLine.ParseResult parsed = Main.commandLine(new Terminal(System.in, System.out, System.err, false), args.toArray(String[]::new))
+        assertThat(at(manifestsByKind().get("ServiceAccount"), "automountServiceAccountToken"))
+                .isEqualTo("false");
+        List<String> args =
+                ((List<?>) container.get("args")).stream().map(String::valueOf).toList();
+        CommandLine.ParseResult parsed = Main.commandLine(
+                        new Terminal(System.in, System.out, System.err, false), args.toArray(String[]::new))
                 .parseArgs(args.toArray(String[]::new));
         ServerCommand server = (ServerCommand) parsed.subcommand().commandSpec().userObject();
-        assertThat(server.tlsCertificate.toString()).startsWith(at(container, "volumeMounts", 0, "mountPath").toString());
+        assertThat(server.tlsCertificate.toString())
+                .startsWith(at(container, "volumeMounts", 0, "mountPath").toString());
         assertThat(server.policies.pss).isEqualTo("restricted");
         assertThat(Durations.parse(server.shutdownDelay, "--shutdown-delay").toSeconds())
                 .isLessThan(Long.parseLong((String) at(pod, "terminationGracePeriodSeconds")));
@@ -162,19 +171,22 @@ class DeployManifestsTest {
             assertThat(Integer.parseInt((String) webhook.get("timeoutSeconds"))).isBetween(1, 30);
             assertThat(webhook.get("failurePolicy")).isIn("Fail", "Ignore");
             assertThat(at(webhook, "clientConfig", "service", "path")).isEqualTo(expected.getValue());
-            assertThat(at(webhook, "clientConfig", "service", "name")).isEqualTo(at(byKind.get("Service"), "metadata", "name"));
+            assertThat(at(webhook, "clientConfig", "service", "name"))
+                    .isEqualTo(at(byKind.get("Service"), "metadata", "name"));
             assertThat(at(webhook, "clientConfig", "service", "namespace"))
                     .isEqualTo(at(byKind.get("Namespace"), "metadata", "name"));
             assertThat(strings(at(webhook, "namespaceSelector", "matchExpressions", 0, "values")))
                     .contains("assay-system", "kube-system");
-            assertThat(at(webhook, "namespaceSelector", "matchExpressions", 0, "operator")).isEqualTo("NotIn");
+            assertThat(at(webhook, "namespaceSelector", "matchExpressions", 0, "operator"))
+                    .isEqualTo("NotIn");
         }
     }
 
     @Test
     void helmChart_templatesRenderToYamlAndItsDeploymentPassesRestricted() throws IOException {
         Map<?, ?> values = documents(CHART.resolve("values.yaml")).get(0);
-        assertThat(documents(CHART.resolve("Chart.yaml")).get(0).get("apiVersion")).isEqualTo("v2");
+        assertThat(documents(CHART.resolve("Chart.yaml")).get(0).get("apiVersion"))
+                .isEqualTo("v2");
         String helpers = Files.readString(CHART.resolve("templates/_helpers.tpl"), StandardCharsets.UTF_8);
         Set<String> defined = new LinkedHashSet<>();
         Matcher define = Pattern.compile("\\{\\{-? define \"([^\"]+)\"").matcher(helpers);
@@ -183,7 +195,9 @@ class DeployManifestsTest {
         }
         Map<String, Map<?, ?>> rendered = new java.util.LinkedHashMap<>();
         try (Stream<Path> files = Files.list(CHART.resolve("templates"))) {
-            for (Path template : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path template : files.filter(path -> path.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 String text = Files.readString(template, StandardCharsets.UTF_8);
                 assertValuePathsExist(text + helpers, values, template);
                 Matcher include = Pattern.compile("include \"([^\"]+)\"").matcher(text);
@@ -211,7 +225,8 @@ class DeployManifestsTest {
     }
 
     private static void assertValuePathsExist(String text, Map<?, ?> values, Path template) {
-        Matcher reference = Pattern.compile("\\.Values((?:\\.[A-Za-z][A-Za-z0-9]*)+)").matcher(text);
+        Matcher reference =
+                Pattern.compile("\\.Values((?:\\.[A-Za-z][A-Za-z0-9]*)+)").matcher(text);
         while (reference.find()) {
             Object node = values;
             for (String key : reference.group(1).substring(1).split("\\.")) {
@@ -255,10 +270,12 @@ class DeployManifestsTest {
                     Object found = lookup(values, value.group(1));
                     value.appendReplacement(
                             substituted,
-                            Matcher.quoteReplacement(found instanceof String text && !text.isEmpty() ? text : "placeholder"));
+                            Matcher.quoteReplacement(
+                                    found instanceof String text && !text.isEmpty() ? text : "placeholder"));
                 }
                 value.appendTail(substituted);
-                out.append(EXPRESSION.matcher(substituted).replaceAll("placeholder")).append('\n');
+                out.append(EXPRESSION.matcher(substituted).replaceAll("placeholder"))
+                        .append('\n');
             }
             return out.toString();
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerIT {
     private static final Path ROOT = ProjectRoot.require();
     private static final Path JAR = ROOT.resolve("assay-cli/target/assay.jar");
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path temp;
@@ -46,12 +47,22 @@ class ServerIT {
         int port = freePort();
         Path err = temp.resolve("err.txt");
         Process process = new ProcessBuilder(
-                        JAVA, "-jar", JAR.toString(), "server", "--insecure-http", "--bind", "127.0.0.1", "--port",
-                        Integer.toString(port), "--pss", "restricted")
+                        JAVA,
+                        "-jar",
+                        JAR.toString(),
+                        "server",
+                        "--insecure-http",
+                        "--bind",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--pss",
+                        "restricted")
                 .redirectError(err.toFile())
                 .redirectOutput(temp.resolve("out.txt").toFile())
                 .start();
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             URI base = URI.create("http://127.0.0.1:" + port);
             awaitReady(client, base, process);
 
@@ -76,7 +87,8 @@ class ServerIT {
                 .contains("[DecisionLog] admission validate uid=8c1f3a2e-0d7b-4b8e-9a55-3f1c2b7d9e01")
                 .contains("shutting down")
                 .contains("[ServerLauncher] stopped");
-        assertThat(Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8))
+                .isEmpty();
     }
 
     @Test
@@ -85,11 +97,15 @@ class ServerIT {
         Files.writeString(manifest, "apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: b}]\n");
         List<List<String>> commands = List.of(
                 List.of("--version"),
-                List.of("sbom", ROOT.resolve("samples/webapp/frontend/package-lock.json").toString()),
+                List.of(
+                        "sbom",
+                        ROOT.resolve("samples/webapp/frontend/package-lock.json")
+                                .toString()),
                 List.of("policy", "pss", "--level", "baseline", manifest.toString()));
         for (List<String> arguments : commands) {
             Path log = temp.resolve("classes-" + arguments.get(0).replace("-", "") + ".log");
-            List<String> command = new ArrayList<>(List.of(JAVA, "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString()));
+            List<String> command =
+                    new ArrayList<>(List.of(JAVA, "-Xlog:class+load=info:file=" + log, "-jar", JAR.toString()));
             command.addAll(arguments);
             Process process = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -109,8 +125,8 @@ class ServerIT {
                 throw new AssertionError("assay server exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> ready =
-                        client.send(HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ready = client.send(
+                        HttpRequest.newBuilder(base.resolve("/readyz")).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
                 }
