@@ -53,6 +53,6 @@ final class Logging {
             context.getLogger("dev.assay").setLevel(Level.INFO);
         }
         context.getLogger("io.helidon").setLevel(options.debug ? Level.INFO : Level.WARN);
-        JavaUtilLoggingBridge.install(options.debug);
+        JdkLoggingBridge.install(options.debug);
     }
 }

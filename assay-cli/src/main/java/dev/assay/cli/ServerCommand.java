@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
         footer = {
             "  assay server --tls-cert tls.crt --tls-key tls.key --pss restricted",
             "  assay server --insecure-http --port 8080 --pss baseline --policy policies/",
-            "  assay server review --pss restricted review.json      the same decision, offline"
+            "  assay server review --pss restricted review.json   (offline, same decision)"
         })
 final class ServerCommand implements Callable<Integer> {
     @ParentCommand

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * slf4j, so that the server's log is one stream in one format on stderr. Installed only by {@code assay
  * server}; other commands never touch java.util.logging.
  */
-final class JavaUtilLoggingBridge extends Handler {
+final class JdkLoggingBridge extends Handler {
     private final SimpleFormatter formatter = new SimpleFormatter();
 
     static void install(boolean debug) {
@@ -21,7 +21,7 @@ final class JavaUtilLoggingBridge extends Handler {
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        root.addHandler(new JavaUtilLoggingBridge());
+        root.addHandler(new JdkLoggingBridge());
         // Helidon guards its per-request tracing with isLoggable(FINE): keep that a cheap "no".
         root.setLevel(debug ? Level.INFO : Level.WARNING);
     }
