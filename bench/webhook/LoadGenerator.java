@@ -75,10 +75,22 @@ public final class LoadGenerator {
         }
     }
 
+    /** One keep-alive connection; kept across phases, so a measured phase never pays for handshakes. */
+    static final class Connection {
+        Socket socket;
+        InputStream in;
+    }
+
+    private static Connection[] pool;
+
     public static void main(String[] args) throws Exception {
         Options options = parse(args);
         SSLContext tls = options.url().getScheme().equals("https") ? trusting(options.ca()) : null;
         byte[] request = request(options);
+        pool = new Connection[options.connections()];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = new Connection();
+        }
         System.out.printf(Locale.ROOT, "# %s, %d connections, %s body of %d bytes%n", options.url(), options.connections(),
                 options.url().getScheme(), options.body().length);
         run(options, tls, request, options.rate(), options.warmup(), false);
@@ -135,9 +147,10 @@ public final class LoadGenerator {
         CountDownLatch done = new CountDownLatch(options.connections());
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < options.connections(); i++) {
+            Connection connection = pool[i];
             workers.add(Thread.ofVirtual().start(() -> {
                 try {
-                    work(options, tls, request, due, latencies, completed, ok, errors);
+                    work(options, tls, request, connection, due, latencies, completed, ok, errors);
                 } finally {
                     done.countDown();
                 }
@@ -171,10 +184,10 @@ public final class LoadGenerator {
         return new Result(rate, total, ok.get(), errors.get() + (total - completed.get()), seconds, recorded);
     }
 
-    private static void work(Options options, SSLContext tls, byte[] request, BlockingQueue<Long> due, int[] latencies,
-            AtomicLong completed, AtomicLong ok, AtomicLong errors) {
-        Socket socket = null;
-        InputStream in = null;
+    private static void work(Options options, SSLContext tls, byte[] request, Connection connection,
+            BlockingQueue<Long> due, int[] latencies, AtomicLong completed, AtomicLong ok, AtomicLong errors) {
+        Socket socket = connection.socket;
+        InputStream in = connection.in;
         try {
             while (true) {
                 long at = due.take();
@@ -205,7 +218,8 @@ public final class LoadGenerator {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            close(socket);
+            connection.socket = socket;
+            connection.in = in;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.assay.server.metrics.Histogram;
 import dev.assay.server.metrics.Metrics;
 import dev.assay.server.metrics.MetricsSource;
 import dev.assay.server.tls.ServerTls;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -110,6 +111,9 @@ public final class AssayServer implements AutoCloseable {
                         .orElse(64 * 1024))
                 .shutdownGracePeriod(shutdownGrace)
                 .directHandlers(TransportErrors.handlers())
+                // Responses are small and latency is the point: never hold a segment back for an ACK (with
+                // TLS, a response can span two records, and Nagle's algorithm would delay the second).
+                .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
                 .routing(routing);
         if (tls != null) {
             config.tls(Tls.builder().sslContext(tls.sslContext()).build());

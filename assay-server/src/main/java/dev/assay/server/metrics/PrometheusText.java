@@ -109,7 +109,7 @@ final class PrometheusText implements MetricFamilies {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return Double.toString(value);
+        return java.math.BigDecimal.valueOf(value).toPlainString();
     }
 
     static void requireName(String name) {
