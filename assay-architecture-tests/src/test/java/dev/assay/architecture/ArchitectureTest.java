@@ -51,6 +51,7 @@ class ArchitectureTest {
             "policy",
             "report",
             "engine",
+            "server",
             "cli",
             "testkit");
 
@@ -80,13 +81,15 @@ class ArchitectureTest {
 
     @Test
     void modules_dependInTheDocumentedDirection_passes() {
-        // model <- version <- {sbom, oci, vulndb} <- catalog <- match <- report <- engine <- cli. Adapters
+        // model <- version <- {sbom, oci, vulndb} <- catalog <- match <- report <- engine <- server <- cli. Adapters
         // (sbom, oci, vulndb) never see each other or the catalog; only the engine wires sources,
         // catalogers, codecs, the advisory store and matchers together. A layer may use any layer below it.
         // match reads SBOM documents (CycloneDX VEX) through the sbom codecs. sigstore (offline Sigstore
         // bundle verification, on sigstore-java) sits above sign and is used only by the engine and the CLI.
         // policy reads image references with oci's ImageReference, so that the image pack's checks and the
         // registry client that resolves the same references can never disagree about what an image names.
+        // The server (admission webhook, on Helidon) calls the engine and the policies' admission contract;
+        // only the CLI starts it.
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
@@ -114,6 +117,8 @@ class ArchitectureTest {
                 .definedBy("dev.assay.report..")
                 .layer("engine")
                 .definedBy("dev.assay.engine..")
+                .layer("server")
+                .definedBy("dev.assay.server..")
                 .layer("cli")
                 .definedBy(CLI)
                 .layer("testkit")
@@ -131,6 +136,7 @@ class ArchitectureTest {
                         "policy",
                         "report",
                         "engine",
+                        "server",
                         "cli",
                         "testkit")
                 .whereLayer("version")
@@ -150,10 +156,12 @@ class ArchitectureTest {
                 .whereLayer("match")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("policy")
-                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .mayOnlyBeAccessedByLayers("engine", "server", "cli")
                 .whereLayer("report")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("engine")
+                .mayOnlyBeAccessedByLayers("server", "cli")
+                .whereLayer("server")
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()
@@ -225,7 +233,20 @@ class ArchitectureTest {
                         "dev.assay.report..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("java.net.http..", "java.sql..", "javax.sql..")
+                .resideInAnyPackage("java.net.http..", "java.sql..", "javax.sql..", "io.helidon..")
+                .check(classes);
+    }
+
+    @Test
+    void helidon_onlyInTheServer_passes() {
+        // The web server stays behind assay-server: the engine and the policies never see HTTP types, so
+        // the CLI reproduces a webhook decision without them and other commands never load them.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.assay.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.helidon..")
                 .check(classes);
     }
 

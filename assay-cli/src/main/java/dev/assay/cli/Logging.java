@@ -42,4 +42,17 @@ final class Logging {
             root.setLevel(Level.WARN);
         }
     }
+
+    /**
+     * A server logs what it does: one line per decision and its start and stop, at info, unless --quiet.
+     * Helidon's own log joins the same stream at warning (info with --debug).
+     */
+    static void configureServer(GlobalOptions options) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        if (!options.quiet && !options.debug) {
+            context.getLogger("dev.assay").setLevel(Level.INFO);
+        }
+        context.getLogger("io.helidon").setLevel(options.debug ? Level.INFO : Level.WARN);
+        JdkLoggingBridge.install(options.debug);
+    }
 }

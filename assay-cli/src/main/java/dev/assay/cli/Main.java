@@ -29,6 +29,7 @@ public final class Main {
         commands.put("attest", AttestCommand.class);
         commands.put("verify", VerifyCommand.class);
         commands.put("policy", PolicyCommand.class);
+        commands.put("server", ServerCommand.class);
         return java.util.Collections.unmodifiableMap(commands);
     }
 

@@ -1,0 +1,40 @@
+package dev.assay.engine.admission.spi;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One document of a policy file, as given to a {@link PolicyLoader}: both its text (for loaders that
+ * report errors with line and column, or parse with their own schema) and its tree as the hardened YAML
+ * reader loaded it (scalars are strings: the failsafe schema).
+ *
+ * @param source the file it came from
+ * @param index the document's position in the file, from 1
+ * @param firstLine the file line where the document's text starts, from 1, to turn a line inside {@code
+ *     content} into a line of the file
+ * @param apiVersion the document's {@code apiVersion}; {@code ""} when absent
+ * @param kind the document's {@code kind}
+ * @param content the document's own text (one YAML document, or the whole JSON file)
+ * @param tree the document as loaded
+ */
+public record PolicyDocument(
+        String source,
+        int index,
+        int firstLine,
+        String apiVersion,
+        String kind,
+        String content,
+        Map<String, Object> tree) {
+    public PolicyDocument {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(tree, "tree");
+    }
+
+    /** {@code policies/images.yaml (document 2, line 14)} for error messages. */
+    public String location() {
+        return source + " (document " + index + ", line " + firstLine + ")";
+    }
+}
