@@ -3,6 +3,7 @@ package dev.assay.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,4 +37,8 @@ final class AdmissionPolicyOptions {
             description = "Load policy documents from a YAML or JSON file, or from the .yaml, .yml and .json files "
                     + "of a directory (repeatable).")
     List<Path> policies = new ArrayList<>();
+
+    /** How ImagePolicy checks reach registries (signatures, provenance, tag resolution). */
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
 }

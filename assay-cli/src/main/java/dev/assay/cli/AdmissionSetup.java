@@ -4,6 +4,7 @@ import dev.assay.engine.admission.AdmissionController;
 import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.engine.admission.PolicyFiles;
 import dev.assay.engine.admission.spi.LoadedPolicies;
+import dev.assay.engine.image.ImagePolicyRuntime;
 import dev.assay.policy.admission.AdmissionMutator;
 import dev.assay.policy.admission.AdmissionPolicy;
 import dev.assay.policy.pss.Level;
@@ -39,6 +40,14 @@ final class AdmissionSetup {
             throw new UsageException("no policy to apply: give --pss LEVEL and/or --policy FILE_OR_DIR");
         }
         return new AdmissionController(policies, mutators);
+    }
+
+    /**
+     * The document loaders, with one image-policy runtime (registry client and verification caches) for
+     * the life of the process.
+     */
+    static AdmissionPlugins plugins(AdmissionPolicyOptions options) {
+        return AdmissionPlugins.defaults(ImagePolicyRuntime.create(options.registry.options()));
     }
 
     /** {@code policies: pod-security-restricted (restricted:latest, workloads warned); mutators: none} */

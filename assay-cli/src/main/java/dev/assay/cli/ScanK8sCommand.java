@@ -1,6 +1,9 @@
 package dev.assay.cli;
 
 import dev.assay.engine.AssayVersion;
+import dev.assay.engine.admission.AdmissionPlugins;
+import dev.assay.engine.admission.PolicyFiles;
+import dev.assay.engine.image.ImagePolicyRuntime;
 import dev.assay.engine.k8s.ManifestReader;
 import dev.assay.engine.k8s.ManifestScan;
 import dev.assay.engine.k8s.ManifestSet;
@@ -27,6 +30,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -94,6 +98,16 @@ final class ScanK8sCommand implements Callable<Integer> {
     List<String> skipRules = List.of();
 
     @Option(
+            names = "--policy",
+            paramLabel = "FILE_OR_DIR",
+            description = "Also apply policy documents (kind: Policy with CEL validations, kind: ImagePolicy), as"
+                    + " assay server --policy loads them. Repeatable.")
+    List<Path> policies = List.of();
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Option(
             names = "--max-file-size",
             paramLabel = "BYTES",
             defaultValue = "33554432",
@@ -111,8 +125,12 @@ final class ScanK8sCommand implements Callable<Integer> {
         if (maxFileSize <= 0) {
             throw new UsageException("--max-file-size must be positive");
         }
-        ManifestScan engine = ManifestScan.builtIn(Level.parse(pssLevel), PolicyVersion.parse(pssVersion))
-                .withoutRules(skipRules);
+        ManifestScan engine = ManifestScan.builtIn(Level.parse(pssLevel), PolicyVersion.parse(pssVersion));
+        if (!policies.isEmpty()) {
+            AdmissionPlugins plugins = AdmissionPlugins.defaults(ImagePolicyRuntime.create(registry.options()));
+            engine = engine.withPolicies(PolicyFiles.load(policies, plugins).policies());
+        }
+        engine = engine.withoutRules(skipRules);
         Logger log = LoggerFactory.getLogger(ScanK8sCommand.class);
 
         ManifestSet set = new ManifestReader(maxFileSize).read(sources(terminal));

@@ -65,7 +65,7 @@ final class ServerLauncher {
                     "the webhook serves HTTPS: give --tls-cert FILE and --tls-key FILE (or --insecure-http for tests)");
         }
         Duration reloadInterval = Durations.parse(command.tlsReloadInterval, "--tls-reload-interval");
-        AdmissionPlugins plugins = AdmissionPlugins.defaults();
+        AdmissionPlugins plugins = AdmissionSetup.plugins(command.policies);
         AdmissionController controller = AdmissionSetup.controller(command.policies, plugins);
         AssayServer.Builder builder = AssayServer.builder()
                 .bind(command.bind)

@@ -2,7 +2,6 @@ package dev.assay.cli;
 
 import dev.assay.engine.admission.AdmissionController;
 import dev.assay.engine.admission.AdmissionDecision;
-import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.engine.admission.AdmissionReviews;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.SafeYaml;
@@ -59,7 +58,7 @@ final class ServerReviewCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("server review writes text or json, not '" + options.format + "'");
         }
-        AdmissionController controller = AdmissionSetup.controller(policies, AdmissionPlugins.defaults());
+        AdmissionController controller = AdmissionSetup.controller(policies, AdmissionSetup.plugins(policies));
         List<Reviewed> reviewed = new ArrayList<>();
         for (Path file : files) {
             for (Input input : inputs(file)) {

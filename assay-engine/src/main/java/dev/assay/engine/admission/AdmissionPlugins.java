@@ -2,6 +2,7 @@ package dev.assay.engine.admission;
 
 import dev.assay.engine.admission.spi.CacheStatisticsSource;
 import dev.assay.engine.admission.spi.PolicyLoader;
+import dev.assay.engine.image.ImagePolicyRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,13 +27,24 @@ public final class AdmissionPlugins {
     }
 
     /**
-     * Every policy document kind Assay ships a loader for, and the caches behind them. Packs register
-     * here: {@code builder().loader(new CelPolicyLoader()).loader(new ImagePolicyLoader(cache))
-     * .cache(CacheStatisticsSource.of("image-verification", cache::hits, cache::misses))}. Pod Security is
-     * configured by flags ({@code --pss}), not by documents.
+     * Every policy document kind Assay ships a loader for, and the caches behind them: CEL policies
+     * ({@code kind: Policy}) and the image supply-chain pack ({@code kind: ImagePolicy}), whose registry
+     * lookups go through {@code images} and whose tag resolutions and verdicts are the two caches reported
+     * in metrics. Pod Security is configured by flags ({@code --pss}), not by documents.
      */
-    public static AdmissionPlugins defaults() {
-        return builder().build();
+    public static AdmissionPlugins defaults(ImagePolicyRuntime images) {
+        return builder()
+                .loader(new CelPolicyLoader())
+                .loader(new ImagePolicyLoader(images))
+                .cache(CacheStatisticsSource.of(
+                        "image-tag-resolution",
+                        () -> images.resolutionCacheStatistics().hits(),
+                        () -> images.resolutionCacheStatistics().misses()))
+                .cache(CacheStatisticsSource.of(
+                        "image-verification",
+                        () -> images.verdictCacheStatistics().hits(),
+                        () -> images.verdictCacheStatistics().misses()))
+                .build();
     }
 
     public static Builder builder() {
