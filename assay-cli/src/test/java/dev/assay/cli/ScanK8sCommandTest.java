@@ -80,8 +80,47 @@ class ScanK8sCommandTest {
                 .contains("Kubernetes manifest scan")
                 .contains(file + ":1  Deployment ci/runner")
                 .contains("CRITICAL  runtime-socket-hostpath  (cluster-hardening, enforce)")
-                .contains("hostPathVolumes  (pod-security-restricted, warn)")
+                .contains("restrictedVolumes  (pod-security-restricted, warn)")
                 .contains("2 objects in 1 file, 1 with findings");
+    }
+
+    @Test
+    void policy_addsCelAndImagePolicyDocumentsToThePacks() throws IOException {
+        Path file = write("ci.yaml", SOCKET_DEPLOYMENT);
+        Path policies = write("policies.yaml", """
+                apiVersion: assay.dev/v1
+                kind: Policy
+                metadata: {name: require-team-label}
+                spec:
+                  match:
+                    resources: [{kinds: [Deployment]}]
+                  validations:
+                    - name: team-label
+                      expression: "has(object.metadata.labels) && 'team' in object.metadata.labels"
+                      message: workloads need a team label
+                      severity: high
+                ---
+                apiVersion: assay.dev/v1
+                kind: ImagePolicy
+                metadata: {name: only-acme}
+                spec:
+                  images: ["**"]
+                  allowedRegistries: [ghcr.io/acme]
+                """);
+
+        CliRun run = CliRun.of("scan", "k8s", file.toString(), "--policy", policies.toString(), "--fail-on", "high");
+        CliRun broken = CliRun.of(
+                "scan",
+                "k8s",
+                file.toString(),
+                "--policy",
+                write("bad.yaml", "kind: Nope\n").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.GATE_TRIPPED);
+        assertThat(run.out())
+                .contains("team-label  (require-team-label, enforce)", "workloads need a team label")
+                .contains("(only-acme, enforce)");
+        assertThat(broken.exitCode()).as(broken.err()).isEqualTo(ExitCodes.INVALID_INPUT);
     }
 
     @Test
@@ -150,7 +189,7 @@ class ScanK8sCommandTest {
                 .path("rules")
                 .forEach(rule -> ruleIds.add(rule.path("id").asText()));
         assertThat(ruleIds)
-                .contains("cluster-hardening/runtime-socket-hostpath", "pod-security-restricted/hostPathVolumes");
+                .contains("cluster-hardening/runtime-socket-hostpath", "pod-security-restricted/restrictedVolumes");
         JsonNode socket = null;
         for (JsonNode result : sarifRun.path("results")) {
             assertThat(ruleIds.get(result.path("ruleIndex").asInt()))
@@ -273,12 +312,12 @@ class ScanK8sCommandTest {
                 "--skip-rule",
                 "runtime-socket-hostpath",
                 "--skip-rule",
-                "pod-security-restricted/hostPathVolumes",
+                "pod-security-restricted/restrictedVolumes",
                 "--fail-on",
                 "critical");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).doesNotContain("runtime-socket-hostpath", "hostPathVolumes");
+        assertThat(run.out()).doesNotContain("runtime-socket-hostpath", "restrictedVolumes");
     }
 
     @Test

@@ -73,6 +73,7 @@ class ServerCommandTest {
     @Test
     void server_badFlagValues_areUsageErrors() throws IOException {
         Path unknownKind = write("p.yaml", "apiVersion: assay.dev/v1\nkind: Policy\nmetadata: {name: x}\n");
+        Path notAPolicy = write("q.yaml", "apiVersion: assay.dev/v1\nkind: Nonsense\nmetadata: {name: x}\n");
 
         assertThat(CliRun.of("server", "--insecure-http", "--pss", "strict").err())
                 .contains("unknown Pod Security level");
@@ -88,7 +89,10 @@ class ServerCommandTest {
         assertThat(missing.err()).contains("does not exist");
         CliRun kind = CliRun.of("server", "--insecure-http", "--policy", unknownKind.toString());
         assertThat(kind.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(kind.err()).contains("kind 'Policy'");
+        assertThat(kind.err()).contains("p.yaml:1:1", "missing required field 'spec'");
+        CliRun unknown = CliRun.of("server", "--insecure-http", "--policy", notAPolicy.toString());
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknown.err()).contains("Nonsense");
         assertThat(CliRun.of("server", "--insecure-http", "--pss-enforce-workloads", "--policy", unknownKind.toString())
                         .err())
                 .contains("need --pss LEVEL");
