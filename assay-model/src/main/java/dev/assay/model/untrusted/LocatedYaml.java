@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -62,15 +60,10 @@ public final class LocatedYaml {
      */
     public static List<Document> loadAll(String content, String name) {
         List<Object> values = SafeYaml.loadAll(content, name);
+        // The same text through the same limits as node trees: SafeYaml read it, so this pass succeeds too.
         List<Map<String, Integer>> lines = new ArrayList<>();
-        try {
-            Compose compose = new Compose(SafeYaml.settings(name, content.length()));
-            for (Node root : compose.composeAllFromString(content)) {
-                lines.add(lines(root));
-            }
-        } catch (YamlEngineException | StackOverflowError e) {
-            // SafeYaml read the same text without complaint; lines are a convenience, values are what count.
-            lines.clear();
+        for (Node root : SafeYaml.composeAll(content, name)) {
+            lines.add(lines(root));
         }
         List<Document> documents = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {

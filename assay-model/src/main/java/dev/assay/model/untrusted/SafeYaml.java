@@ -123,8 +123,7 @@ public final class SafeYaml {
         }
     }
 
-    /** Shared with {@link LocatedYaml}, which must read documents exactly as this class does. */
-    static LoadSettings settings(String name, int length) {
+    private static LoadSettings settings(String name, int length) {
         return LoadSettings.builder()
                 .setLabel(name)
                 .setSchema(new FailsafeSchemaWithEmptyValues())
