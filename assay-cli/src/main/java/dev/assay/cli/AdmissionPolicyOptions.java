@@ -41,4 +41,8 @@ final class AdmissionPolicyOptions {
     /** How ImagePolicy checks reach registries (signatures, provenance, tag resolution). */
     @Mixin
     RegistryFlags registry = new RegistryFlags();
+
+    /** Where ImagePolicy's {@code vulnerabilities.scan: true} finds advisories (opened on first use). */
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
 }

@@ -1,17 +1,24 @@
 package dev.assay.cli;
 
+import dev.assay.engine.RegistryOptions;
+import dev.assay.engine.ScanEngine;
 import dev.assay.engine.admission.AdmissionController;
 import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.engine.admission.PolicyFiles;
 import dev.assay.engine.admission.spi.LoadedPolicies;
 import dev.assay.engine.image.ImagePolicyRuntime;
+import dev.assay.engine.image.ScanEngineVulnerabilityScanner;
+import dev.assay.engine.image.VulnerabilityScanner;
+import dev.assay.model.untrusted.Limits;
 import dev.assay.policy.admission.AdmissionMutator;
 import dev.assay.policy.admission.AdmissionPolicy;
 import dev.assay.policy.pss.Level;
 import dev.assay.policy.pss.PodSecurityPolicy;
 import dev.assay.policy.pss.PolicyVersion;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns the admission flags into the controller that the webhook and its offline reproduction share. */
@@ -47,7 +54,18 @@ final class AdmissionSetup {
      * the life of the process.
      */
     static AdmissionPlugins plugins(AdmissionPolicyOptions options) {
-        return AdmissionPlugins.defaults(ImagePolicyRuntime.create(options.registry.options()));
+        return plugins(options.registry, options.database);
+    }
+
+    static AdmissionPlugins plugins(RegistryFlags registryFlags, DatabaseOption database) {
+        RegistryOptions registry = registryFlags.options();
+        VulnerabilityScanner scanner = new ScanEngineVulnerabilityScanner(
+                ScanEngine.withDefaults(),
+                new LazyAdvisoryStore(database),
+                registry,
+                Limits.DEFAULT,
+                Clock.systemUTC());
+        return AdmissionPlugins.defaults(ImagePolicyRuntime.create(registry, Optional.of(scanner)));
     }
 
     /** {@code policies: pod-security-restricted (restricted:latest, workloads warned); mutators: none} */

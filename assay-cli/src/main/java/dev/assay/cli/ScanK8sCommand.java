@@ -3,7 +3,6 @@ package dev.assay.cli;
 import dev.assay.engine.AssayVersion;
 import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.engine.admission.PolicyFiles;
-import dev.assay.engine.image.ImagePolicyRuntime;
 import dev.assay.engine.k8s.ManifestReader;
 import dev.assay.engine.k8s.ManifestScan;
 import dev.assay.engine.k8s.ManifestSet;
@@ -107,6 +106,10 @@ final class ScanK8sCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry = new RegistryFlags();
 
+    /** For ImagePolicy documents with {@code vulnerabilities.scan: true}. */
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
     @Option(
             names = "--max-file-size",
             paramLabel = "BYTES",
@@ -127,7 +130,7 @@ final class ScanK8sCommand implements Callable<Integer> {
         }
         ManifestScan engine = ManifestScan.builtIn(Level.parse(pssLevel), PolicyVersion.parse(pssVersion));
         if (!policies.isEmpty()) {
-            AdmissionPlugins plugins = AdmissionPlugins.defaults(ImagePolicyRuntime.create(registry.options()));
+            AdmissionPlugins plugins = AdmissionSetup.plugins(registry, database);
             engine = engine.withPolicies(PolicyFiles.load(policies, plugins).policies());
         }
         engine = engine.withoutRules(skipRules);
