@@ -14,6 +14,9 @@ CREATE TABLE project_versions (
     version     VARCHAR(255) NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- The document the inventory was read from (sbom_documents.id). No foreign key: the two tables
+    -- would reference each other, and the ingestion writes both in one transaction anyway.
+    current_sbom_id BIGINT,
     CONSTRAINT project_versions_unique UNIQUE (project_id, version)
 );
 

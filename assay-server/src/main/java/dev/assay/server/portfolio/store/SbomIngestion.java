@@ -84,7 +84,8 @@ public final class SbomIngestion {
             Handle handle, IngestRequest request, List<ComponentRow> rows, String sha256, byte[] gzip) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long projectId = projectId(handle, request.project(), now);
-        long versionId = versionId(handle, projectId, request.version(), now);
+        VersionRow version = version(handle, projectId, request.version(), now);
+        long versionId = version.id();
         addTags(handle, versionId, request.tags());
 
         Optional<Long> existing = handle.createQuery(
@@ -93,7 +94,7 @@ public final class SbomIngestion {
                 .bind("sha", sha256)
                 .mapTo(Long.class)
                 .findOne();
-        if (existing.isPresent()) {
+        if (existing.isPresent() && existing.equals(version.currentSbomId())) {
             int components = handle.createQuery("SELECT COUNT(*) FROM components WHERE version_id = :version")
                     .bind("version", versionId)
                     .mapTo(Integer.class)
@@ -107,11 +108,9 @@ public final class SbomIngestion {
                     projectId, versionId, existing.get(), IngestResult.Outcome.UNCHANGED, components, edges);
         }
 
-        boolean replacing = handle.createQuery("SELECT COUNT(*) FROM sbom_documents WHERE version_id = :version")
-                        .bind("version", versionId)
-                        .mapTo(Integer.class)
-                        .one()
-                > 0;
+        // A document stored earlier but since replaced becomes current again: its inventory is rebuilt
+        // from this upload (the same bytes), and no second copy of it is stored.
+        boolean replacing = version.currentSbomId().isPresent();
         if (replacing) {
             for (String table : List.of("dependency_edges", "findings", "components")) {
                 handle.createUpdate("DELETE FROM " + table + " WHERE version_id = :version")
@@ -119,24 +118,28 @@ public final class SbomIngestion {
                         .execute();
             }
         }
-        long sbomId = handle.createUpdate("""
-                        INSERT INTO sbom_documents (version_id, content_sha256, format, document_bytes, gzip_content,
-                            component_count, uploaded_at)
-                        VALUES (:version, :sha, :format, :size, :gzip, :count, :now)""")
-                .bind("version", versionId)
-                .bind("sha", sha256)
-                .bind("format", request.sbom().format())
-                .bind("size", (long) request.sbom().document().length)
-                .bind("gzip", gzip)
-                .bind("count", rows.size())
-                .bind("now", now)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
+        long sbomId = existing.isPresent()
+                ? existing.get()
+                : handle.createUpdate("""
+                                INSERT INTO sbom_documents (version_id, content_sha256, format, document_bytes,
+                                    gzip_content, component_count, uploaded_at)
+                                VALUES (:version, :sha, :format, :size, :gzip, :count, :now)""")
+                        .bind("version", versionId)
+                        .bind("sha", sha256)
+                        .bind("format", request.sbom().format())
+                        .bind("size", (long) request.sbom().document().length)
+                        .bind("gzip", gzip)
+                        .bind("count", rows.size())
+                        .bind("now", now)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
         insertComponents(handle, versionId, rows);
         afterComponents.run();
         int edges = insertEdges(handle, versionId, request.sbom().sbom().relationships());
-        handle.createUpdate("UPDATE project_versions SET updated_at = :now WHERE id = :version")
+        handle.createUpdate(
+                        "UPDATE project_versions SET current_sbom_id = :sbom, updated_at = :now WHERE id = :version")
+                .bind("sbom", sbomId)
                 .bind("now", now)
                 .bind("version", versionId)
                 .execute();
@@ -163,25 +166,32 @@ public final class SbomIngestion {
                         .one());
     }
 
-    private static long versionId(Handle handle, long projectId, String version, OffsetDateTime now) {
+    private static VersionRow version(Handle handle, long projectId, String version, OffsetDateTime now) {
         // FOR UPDATE serializes concurrent uploads to one version: the second waits, then sees the first's
         // document and its inventory, never a mixture of both.
-        return handle.createQuery(
-                        "SELECT id FROM project_versions WHERE project_id = :project AND version = :version FOR UPDATE")
+        return handle.createQuery("""
+                        SELECT id, current_sbom_id FROM project_versions
+                        WHERE project_id = :project AND version = :version FOR UPDATE""")
                 .bind("project", projectId)
                 .bind("version", version)
-                .mapTo(Long.class)
+                .map((resultSet, context) -> new VersionRow(
+                        resultSet.getLong("id"),
+                        Optional.ofNullable(resultSet.getObject("current_sbom_id", Long.class))))
                 .findOne()
-                .orElseGet(() -> handle.createUpdate("""
-                                INSERT INTO project_versions (project_id, version, created_at, updated_at)
-                                VALUES (:project, :version, :now, :now)""")
-                        .bind("project", projectId)
-                        .bind("version", version)
-                        .bind("now", now)
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one());
+                .orElseGet(() -> new VersionRow(
+                        handle.createUpdate("""
+                                        INSERT INTO project_versions (project_id, version, created_at, updated_at)
+                                        VALUES (:project, :version, :now, :now)""")
+                                .bind("project", projectId)
+                                .bind("version", version)
+                                .bind("now", now)
+                                .executeAndReturnGeneratedKeys("id")
+                                .mapTo(Long.class)
+                                .one(),
+                        Optional.empty()));
     }
+
+    private record VersionRow(long id, Optional<Long> currentSbomId) {}
 
     private static void addTags(Handle handle, long versionId, Set<String> tags) {
         if (tags.isEmpty()) {

@@ -141,11 +141,9 @@ abstract class SbomIngestionContract {
     }
 
     @Test
-    void ingest_databaseRefusesARowMidway_leavesEarlierUploadIntactAndNoPartialRows() {
+    void ingest_valueTooLongForItsColumn_isInvalidInputAndWritesNothing() {
         ingestion().ingest(request("shop", "1.4.0", shop(LOG4J)));
         Map<String, Long> before = counts();
-        // Two components the SBOM lists under one purl but that the database receives twice cannot
-        // happen through the reader; a version longer than its column can, and must be refused whole.
         String longVersion = "pkg:maven/org.example/huge@" + "9".repeat(300);
 
         assertThatThrownBy(() -> ingestion().ingest(request("shop", "1.5.0", shop(longVersion))))
@@ -153,6 +151,25 @@ abstract class SbomIngestionContract {
                 .hasMessageContaining("version");
 
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void ingest_earlierDocumentAgainAfterAReplacement_restoresItsInventory() {
+        String first = shop(LOG4J);
+        IngestResult original = ingestion().ingest(request("shop", "1.4.0", first));
+        ingestion().ingest(request("shop", "1.4.0", shop("pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")));
+
+        IngestResult restored = ingestion().ingest(request("shop", "1.4.0", first));
+
+        assertThat(restored.outcome()).isEqualTo(IngestResult.Outcome.REPLACED);
+        assertThat(restored.sbomId()).isEqualTo(original.sbomId());
+        assertThat(count("sbom_documents")).isEqualTo(2);
+        assertThat(
+                        strings(
+                                "SELECT pkg_version FROM components WHERE purl_base = 'pkg:maven/org.apache.logging.log4j/log4j-core'"))
+                .containsExactly("2.14.1");
+        assertThat(ingestion().ingest(request("shop", "1.4.0", first)).outcome())
+                .isEqualTo(IngestResult.Outcome.UNCHANGED);
     }
 
     @Test
