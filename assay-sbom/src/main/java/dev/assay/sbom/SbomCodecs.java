@@ -67,10 +67,21 @@ public final class SbomCodecs {
      * @throws InvalidInputException when it is well-formed but not a supported SBOM format
      */
     public static Sbom read(byte[] content, String name) {
+        return readDocument(content, name).sbom();
+    }
+
+    /**
+     * Reads like {@link #read} and also says which format the content was in, for callers that store the
+     * original document beside what was read from it (the portfolio server).
+     */
+    public static SbomDocument readDocument(byte[] content, String name) {
         return switch (SbomFormatDetector.detect(content, name)) {
-            case SbomFormatDetector.Detected.CycloneDxJson json -> CycloneDxJsonReader.read(json.root(), name);
-            case SbomFormatDetector.Detected.CycloneDxXml xml -> CycloneDxXmlReader.read(xml.document(), name);
-            case SbomFormatDetector.Detected.SpdxJson spdx -> SpdxJsonReader.read(spdx.root(), name);
+            case SbomFormatDetector.Detected.CycloneDxJson json ->
+                new SbomDocument(SbomFormat.CYCLONEDX_JSON, CycloneDxJsonReader.read(json.root(), name));
+            case SbomFormatDetector.Detected.CycloneDxXml xml ->
+                new SbomDocument(SbomFormat.CYCLONEDX_XML, CycloneDxXmlReader.read(xml.document(), name));
+            case SbomFormatDetector.Detected.SpdxJson spdx ->
+                new SbomDocument(SbomFormat.SPDX_JSON, SpdxJsonReader.read(spdx.root(), name));
         };
     }
 }

@@ -1,0 +1,132 @@
+package dev.assay.server.portfolio.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.assay.model.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The portfolio's database: an H2 file under the data directory when nothing else is configured (no
+ * set-up at all), or PostgreSQL from a JDBC URL when several instances share one. Both run the same
+ * Flyway migrations, so everything above this class sees one schema.
+ */
+public final class PortfolioDatabase implements AutoCloseable {
+    private static final String MIGRATIONS = "classpath:db/portfolio";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    /** Which engine is behind the URL; the SQL is shared, but a few tuning choices are not. */
+    public enum Dialect {
+        H2,
+        POSTGRESQL
+    }
+
+    private PortfolioDatabase(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens (creating if needed) the embedded database {@code portfolio.mv.db} under {@code dataDir}. */
+    public static PortfolioDatabase embedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new InvalidInputException(
+                    "cannot create the data directory " + dataDir + ": " + e.getMessage(), dataDir.toString(), e);
+        }
+        // PostgreSQL mode keeps H2's SQL close to what production PostgreSQL accepts; lower-case names
+        // match PostgreSQL's folding, so the same queries name the same columns on both.
+        String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("portfolio")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        return open(url, "sa", "");
+    }
+
+    /** Opens the database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}). */
+    public static PortfolioDatabase open(String jdbcUrl, String user, String password) {
+        Dialect dialect = dialectOf(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("assay-portfolio");
+        config.setMaximumPoolSize(16);
+        if (dialect == Dialect.POSTGRESQL) {
+            // Lets the driver send a batch of INSERTs as multi-row statements: an order of magnitude fewer
+            // round trips when a 1,000-component SBOM is ingested.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new UnableToUsePortfolioDatabaseException(
+                    "cannot connect to the portfolio database " + redact(jdbcUrl) + ": " + rootMessage(e),
+                    redact(jdbcUrl),
+                    e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            dataSource.close();
+            throw new UnableToUsePortfolioDatabaseException(
+                    "cannot migrate the portfolio database " + redact(jdbcUrl) + ": " + rootMessage(e),
+                    redact(jdbcUrl),
+                    e);
+        }
+        return new PortfolioDatabase(dataSource, dialect);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static Dialect dialectOf(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRESQL;
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            return Dialect.H2;
+        }
+        throw new InvalidInputException(
+                "unsupported database URL " + redact(jdbcUrl) + "; expected jdbc:postgresql://HOST/DB or jdbc:h2:...",
+                redact(jdbcUrl));
+    }
+
+    /** JDBC URLs may carry {@code password=...}; never let one reach a log line or an error message. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.assay.server.portfolio.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.assay.model.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PortfolioDatabaseTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embedded_newDataDirectory_createsTheDatabaseFileThere() {
+        Path nested = dataDir.resolve("a/b");
+
+        try (PortfolioDatabase database = PortfolioDatabase.embedded(nested)) {
+            assertThat(database.dialect()).isEqualTo(PortfolioDatabase.Dialect.H2);
+        }
+
+        assertThat(nested.resolve("portfolio.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void embedded_dataDirectoryIsAFile_isInvalidInput() throws IOException {
+        Path file = Files.writeString(dataDir.resolve("file"), "x");
+
+        assertThatThrownBy(() -> PortfolioDatabase.embedded(file))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("data directory");
+    }
+
+    @Test
+    void open_unsupportedUrl_isInvalidInputWithoutThePassword() {
+        assertThatThrownBy(() -> PortfolioDatabase.open("jdbc:mysql://db/x?password=hunter2", "u", "p"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("unsupported database URL")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void open_unreachablePostgres_failsWithNoVerdictAndNoPassword() {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        String url = "jdbc:postgresql://127.0.0.1:1/portfolio?connectTimeout=2&password=hunter2";
+
+        assertThatThrownBy(() -> PortfolioDatabase.open(url, "assay", "hunter2"))
+                .isInstanceOf(UnableToUsePortfolioDatabaseException.class)
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void redact_passwordInUrl_isMasked() {
+        assertThat(PortfolioDatabase.redact("jdbc:postgresql://h/db?user=a&password=s3cret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?user=a&password=***&ssl=true");
+    }
+}
