@@ -1,7 +1,6 @@
 package dev.assay.engine;
 
 import dev.assay.model.InvalidInputException;
-import dev.assay.model.NoVerdictException;
 import dev.assay.oci.ArtifactManifest;
 import dev.assay.oci.Descriptor;
 import dev.assay.oci.Digest;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,7 +66,7 @@ final class ImageSignatureVerifications {
                     referrerSignatures,
                     attestationOption.isPresent() ? referrerAttestations : null);
             for (Future<?> route : routes) {
-                join(route);
+                Futures.join(route, "a verification");
             }
         }
         List<ImageVerificationReport.Check> signatures = new ArrayList<>(tagSignatures);
@@ -77,24 +75,6 @@ final class ImageSignatureVerifications {
         attestations.addAll(referrerAttestations);
         return new ImageVerificationReport(
                 repository.reference().toString(), digest, signatures, attestations, attestationOption, acceptedTypes);
-    }
-
-    /** Waits for a task, rethrowing what it threw (a registry that became unreachable is no verdict). */
-    private static <T> T join(Future<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NoVerdictException("interrupted while verifying", null, "", e);
-        }
     }
 
     private void fromSignatureTag(SignatureTrust.Key key, String digest, List<ImageVerificationReport.Check> checks) {
@@ -189,7 +169,7 @@ final class ImageSignatureVerifications {
                 pending.add(executor.submit(() -> checkReferrer(referrer, image, acceptedTypes, executor)));
             }
             for (Future<ReferrerCheck> future : pending) {
-                ReferrerCheck result = join(future);
+                ReferrerCheck result = Futures.join(future, "a verification");
                 if (!result.attestation()) {
                     signatures.add(result.check());
                 } else if (attestations != null) {
@@ -252,9 +232,14 @@ final class ImageSignatureVerifications {
                         yield rejected("the bundle's signed payload is not stored beside it");
                     }
                     yield trust instanceof SignatureTrust.Key key
-                            ? ImageSignatureVerifier.verifyBundle(message, join(payload.get()), key.key(), digest)
+                            ? ImageSignatureVerifier.verifyBundle(
+                                    message, Futures.join(payload.get(), "a verification"), key.key(), digest)
                             : KeylessImageBundles.verifyMessage(
-                                    bundleBytes, join(payload.get()), (SignatureTrust.Keyless) trust, digest, location);
+                                    bundleBytes,
+                                    Futures.join(payload.get(), "a verification"),
+                                    (SignatureTrust.Keyless) trust,
+                                    digest,
+                                    location);
                 }
             };
         });

@@ -1,5 +1,6 @@
 package dev.assay.engine.image;
 
+import dev.assay.engine.Futures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -67,7 +67,7 @@ final class ExpiringCache<K, V> {
         CompletableFuture<V> mine = new CompletableFuture<>();
         CompletableFuture<V> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
-            return await(running);
+            return Futures.join(running, "a verification");
         }
         try {
             V value = compute.get();
@@ -86,23 +86,6 @@ final class ExpiringCache<K, V> {
 
     private static <V> boolean fresh(Stored<V> entry, Instant now, Duration maxAge) {
         return now.isBefore(entry.stored().plus(maxAge));
-    }
-
-    private static <V> V await(CompletableFuture<V> running) {
-        try {
-            return running.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.assay.model.NoVerdictException("interrupted while waiting for a verification", null, "", e);
-        }
     }
 
     CacheStatistics statistics() {
