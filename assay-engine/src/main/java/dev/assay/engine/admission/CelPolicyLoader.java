@@ -20,9 +20,7 @@ final class CelPolicyLoader implements PolicyLoader {
 
     @Override
     public LoadedPolicies load(PolicyDocument document) {
-        // The document's text is parsed on its own; leading blank lines keep the line numbers of compile
-        // errors those of the whole file the user edits.
-        String content = "\n".repeat(Math.max(0, document.firstLine() - 1)) + document.content();
+        String content = document.contentAtFileLines();
         List<AdmissionPolicy> policies = List.copyOf(PolicyDocuments.parse(content, document.source(), environment));
         return new LoadedPolicies(policies, List.of());
     }

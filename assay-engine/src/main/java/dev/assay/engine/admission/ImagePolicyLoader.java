@@ -28,7 +28,7 @@ final class ImagePolicyLoader implements PolicyLoader {
 
     @Override
     public LoadedPolicies load(PolicyDocument document) {
-        String content = "\n".repeat(Math.max(0, document.firstLine() - 1)) + document.content();
+        String content = document.contentAtFileLines();
         Path source = Path.of(document.source());
         // Key and trusted-root files named in the policy are relative to the policy file, as users write them.
         Path baseDirectory = source.toAbsolutePath().getParent();

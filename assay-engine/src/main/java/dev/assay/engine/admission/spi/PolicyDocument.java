@@ -33,6 +33,14 @@ public record PolicyDocument(
         Objects.requireNonNull(tree, "tree");
     }
 
+    /**
+     * The document's text preceded by blank lines up to {@link #firstLine()}, so that a loader parsing it
+     * on its own reports line numbers of the whole file the user edits. YAML and JSON both ignore them.
+     */
+    public String contentAtFileLines() {
+        return "\n".repeat(Math.max(0, firstLine - 1)) + content;
+    }
+
     /** {@code policies/images.yaml (document 2, line 14)} for error messages. */
     public String location() {
         return source + " (document " + index + ", line " + firstLine + ")";
