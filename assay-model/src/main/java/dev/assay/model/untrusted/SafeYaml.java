@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -41,21 +42,7 @@ public final class SafeYaml {
     }
 
     public static List<Object> loadAll(String content, String name) {
-        try {
-            Load load = new Load(settings(name, content.length()));
-            List<Object> documents = new ArrayList<>();
-            long budget = Math.max(MIN_EXPANDED_NODES, content.length());
-            for (Object document : load.loadAllFromString(content)) {
-                budget -= expandedNodes(document, budget, name);
-                documents.add(document);
-            }
-            return documents;
-        } catch (YamlEngineException e) {
-            throw new UnableToParseException(name + " is not valid YAML: " + firstLine(e.getMessage()), name, e);
-        } catch (StackOverflowError e) {
-            // snakeyaml-engine has no nesting limit; deeply nested flow collections exhaust the stack instead.
-            throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
-        }
+        return bounded(content, name, settings -> new Load(settings).loadAllFromString(content));
     }
 
     /**
@@ -65,11 +52,18 @@ public final class SafeYaml {
      * An empty document is an empty scalar node.
      */
     public static List<Node> composeAll(String content, String name) {
+        return bounded(content, name, settings -> new Compose(settings).composeAllFromString(content));
+    }
+
+    /**
+     * Reads every document {@code reader} yields under Assay's limits, counting each document's expanded
+     * nodes against one budget for the whole text (see {@link #expandedNodes}).
+     */
+    private static <T> List<T> bounded(String content, String name, Function<LoadSettings, Iterable<T>> reader) {
         try {
-            Compose compose = new Compose(settings(name, content.length()));
-            List<Node> documents = new ArrayList<>();
+            List<T> documents = new ArrayList<>();
             long budget = Math.max(MIN_EXPANDED_NODES, content.length());
-            for (Node document : compose.composeAllFromString(content)) {
+            for (T document : reader.apply(settings(name, content.length()))) {
                 budget -= expandedNodes(document, budget, name);
                 documents.add(document);
             }
@@ -77,6 +71,7 @@ public final class SafeYaml {
         } catch (YamlEngineException e) {
             throw new UnableToParseException(name + " is not valid YAML: " + firstLine(e.getMessage()), name, e);
         } catch (StackOverflowError e) {
+            // snakeyaml-engine has no nesting limit; deeply nested flow collections exhaust the stack instead.
             throw new UnableToParseException(name + " is nested too deeply to be a real YAML document", name);
         }
     }
