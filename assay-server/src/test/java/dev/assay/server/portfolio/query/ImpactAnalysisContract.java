@@ -125,8 +125,7 @@ abstract class ImpactAnalysisContract {
         String scoped = "pkg:npm/%40acme/widgets@1.2.0";
         upload("web", "3", Set.of(), CycloneDx.json("pkg:npm/web@3", List.of(scoped), Map.of()));
 
-        for (String asked :
-                List.of("pkg:npm/%40acme/widgets", " pkg:NPM/%40acme/widgets?os=linux#lib ")) {
+        for (String asked : List.of("pkg:npm/%40acme/widgets", " pkg:NPM/%40acme/widgets?os=linux#lib ")) {
             assertThat(projects(analysis().byPackage(asked, Optional.of("vers:npm/>=1.0.0|<2.0.0"))))
                     .as(asked)
                     .containsExactly("web");
