@@ -122,7 +122,7 @@ public final class PortfolioBench {
                         "log4j-core, Log4Shell range",
                         PortfolioData.LOG4J_CORE,
                         Optional.of("vers:maven/>=2.0.0-beta9|<2.15.0")),
-                new ImpactCase("requests (pypi, rank 41)", PortfolioData.REQUESTS, Optional.of("vers:pypi/<2.0.0")),
+                new ImpactCase("requests (pypi, rank 41), every version", PortfolioData.REQUESTS, Optional.empty()),
                 new ImpactCase(
                         "rare maven package (rank 2,000)",
                         "pkg:maven/org.example.group200/artifact-2000",
