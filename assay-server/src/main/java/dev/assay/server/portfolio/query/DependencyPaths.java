@@ -1,6 +1,5 @@
 package dev.assay.server.portfolio.query;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,98 +11,115 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Dependency paths from the roots of a version's graph down to given components. The graph is walked
- * upwards (edges are indexed by target), one query per level for every component at once, so the cost
- * grows with the depth of the graph rather than with the number of affected components.
+ * Dependency paths from the roots of a version's graph down to given components, shortest first. Every
+ * component's search goes upwards breadth-first (edges are indexed by target), all of them in step: one
+ * query per level fetches the parents every unfinished search needs next, so the cost follows the depth
+ * of the shortest paths rather than the number of components, and a search stops as soon as it has its
+ * paths instead of walking every ancestor.
  */
 final class DependencyPaths {
-    /** Partial paths examined per component at most: a graph of diamonds has exponentially many paths. */
-    private static final int EXPANSIONS_PER_COMPONENT = 4_096;
+    /** Partial paths kept per component at most: a graph of diamonds has exponentially many paths. */
+    private static final int PARTIAL_PATHS_PER_COMPONENT = 4_096;
 
     private DependencyPaths() {}
 
     /**
-     * @return for each component id, its paths as purls from a root down to the component, shortest first
+     * @return for each component id, its paths as purls from a root down to the component
      */
     static Map<Long, List<List<String>>> find(Handle handle, Collection<Long> components, ImpactLimits limits) {
         Map<Long, List<List<String>>> result = new HashMap<>();
         if (components.isEmpty() || limits.maxPathsPerComponent() == 0) {
             return result;
         }
-        Map<Long, Set<Long>> parents = parentsUpTo(handle, components, limits.maxPathDepth());
-        Map<Long, List<List<Long>>> idPaths = new HashMap<>();
-        Set<Long> onPaths = new HashSet<>();
-        for (Long component : components) {
-            List<List<Long>> paths = shortestPaths(component, parents, limits);
-            idPaths.put(component, paths);
-            paths.forEach(onPaths::addAll);
-        }
-        Map<Long, String> purls = purls(handle, onPaths);
-        idPaths.forEach((component, paths) -> result.put(
-                component,
-                paths.stream()
-                        .map(path -> path.stream().map(purls::get).toList())
-                        .toList()));
-        return result;
-    }
-
-    /**
-     * The parents of every node within {@code depth} edges above the components; a node present as a key
-     * with no parents is a root, a node absent was not reached.
-     */
-    private static Map<Long, Set<Long>> parentsUpTo(Handle handle, Collection<Long> components, int depth) {
         Map<Long, Set<Long>> parents = new HashMap<>();
-        Set<Long> frontier = new LinkedHashSet<>(components);
-        for (int level = 0; level < depth && !frontier.isEmpty(); level++) {
-            frontier.forEach(node -> parents.put(node, new LinkedHashSet<>()));
-            handle.createQuery("""
-                            SELECT from_component, to_component FROM dependency_edges
-                            WHERE to_component = ANY(:targets) ORDER BY to_component, from_component""")
-                    .bindArray("targets", Long.class, frontier)
-                    .map((row, context) -> new long[] {row.getLong(1), row.getLong(2)})
-                    .forEach(edge -> parents.get(edge[1]).add(edge[0]));
-            Set<Long> next = new LinkedHashSet<>();
-            for (Long node : frontier) {
-                for (Long parent : parents.get(node)) {
-                    if (!parents.containsKey(parent)) {
-                        next.add(parent);
+        List<Search> active = new ArrayList<>();
+        List<Search> all = new ArrayList<>();
+        for (Long component : new LinkedHashSet<>(components)) {
+            Search search = new Search(component);
+            active.add(search);
+            all.add(search);
+        }
+        for (int edges = 0; edges <= limits.maxPathDepth() && !active.isEmpty(); edges++) {
+            Set<Long> needed = new LinkedHashSet<>();
+            for (Search search : active) {
+                for (List<Long> upwards : search.queue) {
+                    if (!parents.containsKey(upwards.getLast())) {
+                        needed.add(upwards.getLast());
                     }
                 }
             }
-            frontier = next;
-        }
-        return parents;
-    }
-
-    /** Breadth-first upwards, so the first complete paths found are the shortest ones. */
-    private static List<List<Long>> shortestPaths(Long component, Map<Long, Set<Long>> parents, ImpactLimits limits) {
-        List<List<Long>> found = new ArrayList<>();
-        ArrayDeque<List<Long>> queue = new ArrayDeque<>();
-        queue.add(List.of(component));
-        int expansions = 0;
-        while (!queue.isEmpty()
-                && found.size() < limits.maxPathsPerComponent()
-                && expansions++ < EXPANSIONS_PER_COMPONENT) {
-            List<Long> upwards = queue.poll();
-            Long top = upwards.getLast();
-            Set<Long> above = parents.get(top);
-            if (above == null) {
-                continue; // beyond the depth limit: no root reached within it
-            }
-            if (above.isEmpty()) {
-                found.add(upwards.reversed());
-                continue;
-            }
-            for (Long parent : above) {
-                if (!upwards.contains(parent) && upwards.size() <= limits.maxPathDepth()) {
-                    List<Long> longer = new ArrayList<>(upwards.size() + 1);
-                    longer.addAll(upwards);
-                    longer.add(parent);
-                    queue.add(longer);
+            fetchParents(handle, needed, parents);
+            boolean mayGrow = edges < limits.maxPathDepth();
+            List<Search> unfinished = new ArrayList<>();
+            for (Search search : active) {
+                if (!search.advance(parents, limits.maxPathsPerComponent(), mayGrow)) {
+                    unfinished.add(search);
                 }
             }
+            active = unfinished;
         }
-        return found;
+        Set<Long> onPaths = new HashSet<>();
+        all.forEach(search -> search.found.forEach(onPaths::addAll));
+        Map<Long, String> purls = purls(handle, onPaths);
+        for (Search search : all) {
+            result.put(
+                    search.component,
+                    search.found.stream()
+                            .map(path -> path.stream().map(purls::get).toList())
+                            .toList());
+        }
+        return result;
+    }
+
+    /** One component's breadth-first search upwards; {@link #queue} holds the partial paths of one length. */
+    private static final class Search {
+        final Long component;
+        List<List<Long>> queue = new ArrayList<>();
+        final List<List<Long>> found = new ArrayList<>();
+
+        Search(Long component) {
+            this.component = component;
+            queue.add(List.of(component));
+        }
+
+        /** Extends every partial path by one edge; true once the search is finished. */
+        boolean advance(Map<Long, Set<Long>> parents, int wanted, boolean mayGrow) {
+            List<List<Long>> next = new ArrayList<>();
+            for (List<Long> upwards : queue) {
+                Set<Long> above = parents.getOrDefault(upwards.getLast(), Set.of());
+                if (above.isEmpty()) {
+                    found.add(upwards.reversed());
+                    if (found.size() == wanted) {
+                        return true;
+                    }
+                    continue;
+                }
+                for (Long parent : above) {
+                    if (mayGrow && next.size() < PARTIAL_PATHS_PER_COMPONENT && !upwards.contains(parent)) {
+                        List<Long> longer = new ArrayList<>(upwards.size() + 1);
+                        longer.addAll(upwards);
+                        longer.add(parent);
+                        next.add(longer);
+                    }
+                }
+            }
+            queue = next;
+            return queue.isEmpty();
+        }
+    }
+
+    /** Records the parents of each node (an empty set for a root), one query for all of them. */
+    private static void fetchParents(Handle handle, Set<Long> nodes, Map<Long, Set<Long>> parents) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        nodes.forEach(node -> parents.put(node, new LinkedHashSet<>()));
+        handle.createQuery("""
+                        SELECT from_component, to_component FROM dependency_edges
+                        WHERE to_component = ANY(:targets) ORDER BY to_component, from_component""")
+                .bindArray("targets", Long.class, nodes)
+                .map((row, context) -> new long[] {row.getLong(1), row.getLong(2)})
+                .forEach(edge -> parents.get(edge[1]).add(edge[0]));
     }
 
     private static Map<Long, String> purls(Handle handle, Set<Long> ids) {

@@ -26,7 +26,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * <p>A package is looked up by its identity without version ({@code components.purl_base}, normalised by
  * {@link dev.assay.model.Purl} exactly as ingestion stores it) through the {@code components_by_package}
  * index: first the distinct versions stored (answered from the index alone), then, once the range has kept
- * those it contains in the ecosystem's own version order, the rows of just those versions.
+ * those it contains in the ecosystem's own version order, the rows of just those versions. The row limit is
+ * written into the SQL rather than bound: PostgreSQL plans a prepared statement once for any limit, and a
+ * possibly small one made it walk projects in name order and join every row against each of them.
  */
 public final class ImpactAnalysis {
     private static final int MAX_ID_LENGTH = 255;
@@ -78,10 +80,9 @@ public final class ImpactAnalysis {
                                     JOIN projects p ON p.id = v.project_id
                                     WHERE c.purl_base = :base AND c.pkg_version = ANY(:versions)
                                     ORDER BY p.name, v.version, c.purl
-                                    LIMIT :limit""")
+                                    LIMIT %d""".formatted(limits.maxAffected() + 1))
                             .bind("base", selector.purlBase())
                             .bindArray("versions", String.class, admitted)
-                            .bind("limit", limits.maxAffected() + 1)
                             .map((row, context) -> Hit.read(row))
                             .list();
             return report(handle, query, hits, unordered, start);
@@ -125,9 +126,8 @@ public final class ImpactAnalysis {
                             JOIN projects p ON p.id = v.project_id
                             WHERE c.id IN (SELECT component_id FROM findings WHERE vulnerability_id = ANY(:ids))
                             ORDER BY p.name, v.version, c.purl
-                            LIMIT :limit""")
+                            LIMIT %d""".formatted(limits.maxAffected() + 1))
                     .bindArray("ids", String.class, ids)
-                    .bind("limit", limits.maxAffected() + 1)
                     .map((row, context) -> Hit.read(row))
                     .list();
             return report(handle, query, hits, List.of(), start);
