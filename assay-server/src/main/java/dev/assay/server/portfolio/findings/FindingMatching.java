@@ -140,6 +140,41 @@ public final class FindingMatching {
         return total;
     }
 
+    /**
+     * Re-reads the KEV listing and EPSS score of every finding's vulnerability from {@code store}. A KEV or
+     * EPSS import changes no advisory, so {@link #rematch} never sees it; this brings the flags up to date.
+     *
+     * @return how many findings changed
+     */
+    public int refreshExploitation(AdvisoryStore store) {
+        return inTransaction("refresh KEV and EPSS", handle -> {
+            List<String> ids = handle.createQuery("SELECT DISTINCT vulnerability_id FROM findings")
+                    .mapTo(String.class)
+                    .list();
+            Map<String, Set<String>> names = dev.assay.server.portfolio.triage.Triage.aliases(handle, ids);
+            int changed = 0;
+            for (String id : ids) {
+                Set<String> all = names.getOrDefault(id, Set.of(id));
+                boolean kev = all.stream().anyMatch(name -> store.kev(name).isPresent());
+                Double epss = all.stream()
+                        .map(store::epss)
+                        .flatMap(java.util.Optional::stream)
+                        .map(score -> score.probability())
+                        .max(Double::compare)
+                        .orElse(null);
+                changed += handle.createUpdate("""
+                                UPDATE findings SET kev = :kev, epss = :epss
+                                WHERE vulnerability_id = :id
+                                  AND (kev <> :kev OR COALESCE(epss, -1) <> COALESCE(:epss, -1))""")
+                        .bind("kev", kev)
+                        .bind("epss", epss)
+                        .bind("id", id)
+                        .execute();
+            }
+            return changed;
+        });
+    }
+
     private MatchSummary reconcile(
             Handle handle,
             VersionRef version,

@@ -215,6 +215,23 @@ abstract class FindingMatchingContract {
     }
 
     @Test
+    void refreshExploitation_afterAKevImport_flagsTheFindingsOfListedVulnerabilities() {
+        long version = Portfolios.upload(database, clock, "shop", "1.0", shop(LOG4J_2_14))
+                .versionId();
+        List<Advisory> advisories = Portfolios.curatedAdvisories(id -> false);
+        matching.matchVersion(version, InMemoryAdvisoryStore.of(advisories));
+        assertThat(strings("SELECT vulnerability_id FROM findings WHERE kev")).isEmpty();
+
+        int changed = matching.refreshExploitation(Portfolios.store(advisories));
+
+        // CISA lists CVE-2021-44228 and CVE-2021-45046, not CVE-2021-45105
+        assertThat(changed).isEqualTo(2);
+        assertThat(strings("SELECT vulnerability_id FROM findings WHERE kev ORDER BY vulnerability_id"))
+                .containsExactly(LOG4SHELL, "CVE-2021-45046");
+        assertThat(matching.refreshExploitation(Portfolios.store(advisories))).isZero();
+    }
+
+    @Test
     void matchVersion_unknownVersion_isInvalidInput() {
         assertThatThrownBy(() -> matching.matchVersion(4242, Portfolios.curatedStore()))
                 .isInstanceOf(InvalidInputException.class)
