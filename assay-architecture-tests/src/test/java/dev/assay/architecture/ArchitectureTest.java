@@ -89,8 +89,9 @@ class ArchitectureTest {
         // policy reads image references with oci's ImageReference, so that the image pack's checks and the
         // registry client that resolves the same references can never disagree about what an image names.
         // The server (admission webhook, on Helidon) calls the engine and the policies' admission contract;
-        // only the CLI starts it. The portfolio's impact queries order package versions with version's vers
-        // ranges, the same ordering the matchers use, so the server reads version directly.
+        // only the CLI starts it. Its portfolio re-matches stored components with the matchers against an
+        // advisory store the caller opened, compares advisory generations and evaluates triage vers ranges,
+        // so it also uses match, vulndb and version directly (it still never opens a store itself).
         layeredArchitecture()
                 .consideringOnlyDependenciesInLayers()
                 .withOptionalLayers(true)
@@ -145,7 +146,7 @@ class ArchitectureTest {
                 .whereLayer("sbom")
                 .mayOnlyBeAccessedByLayers("match", "report", "engine", "cli")
                 .whereLayer("vulndb")
-                .mayOnlyBeAccessedByLayers("match", "engine", "cli")
+                .mayOnlyBeAccessedByLayers("match", "engine", "server", "cli")
                 .whereLayer("sign")
                 .mayOnlyBeAccessedByLayers("sigstore", "engine", "cli")
                 .whereLayer("sigstore")
@@ -155,7 +156,7 @@ class ArchitectureTest {
                 .whereLayer("catalog")
                 .mayOnlyBeAccessedByLayers("engine", "cli")
                 .whereLayer("match")
-                .mayOnlyBeAccessedByLayers("engine", "cli")
+                .mayOnlyBeAccessedByLayers("engine", "server", "cli")
                 .whereLayer("policy")
                 .mayOnlyBeAccessedByLayers("engine", "server", "cli")
                 .whereLayer("report")

@@ -6,6 +6,7 @@ import dev.assay.model.EpssScore;
 import dev.assay.model.KevEntry;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,8 +23,9 @@ import java.util.TreeMap;
  * (ecosystem without release suffix, names through {@link PackageNames}, CVE ids case-insensitive). For
  * tests of matchers, reports and the engine, and for tools that hold a handful of advisories.
  */
-public final class InMemoryAdvisoryStore implements AdvisoryStore {
+public final class InMemoryAdvisoryStore implements AdvisoryStore, AdvisoryListing {
     private final Map<String, List<Advisory>> byPackage;
+    private final SortedMap<String, Advisory> byId = new TreeMap<>();
     private final Map<String, KevEntry> kev;
     private final Map<String, EpssScore> epss;
     private final StoreInfo info;
@@ -33,6 +35,7 @@ public final class InMemoryAdvisoryStore implements AdvisoryStore {
         Map<String, List<Advisory>> packages = new HashMap<>();
         SortedMap<String, Integer> byEcosystem = new TreeMap<>();
         for (Advisory advisory : advisories) {
+            byId.put(advisory.id(), advisory);
             Set<String> keys = new LinkedHashSet<>();
             Set<String> ecosystems = new LinkedHashSet<>();
             for (AffectedPackage affected : advisory.affected()) {
@@ -81,6 +84,18 @@ public final class InMemoryAdvisoryStore implements AdvisoryStore {
     @Override
     public Optional<EpssScore> epss(String cveId) {
         return Optional.ofNullable(epss.get(cveKey(cveId)));
+    }
+
+    @Override
+    public SortedMap<String, Instant> modifiedById() {
+        SortedMap<String, Instant> result = new TreeMap<>();
+        byId.forEach((id, advisory) -> result.put(id, advisory.modifiedAt().orElse(NO_MODIFIED)));
+        return Collections.unmodifiableSortedMap(result);
+    }
+
+    @Override
+    public Optional<Advisory> advisory(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     @Override

@@ -5,19 +5,25 @@ import dev.assay.model.EpssScore;
 import dev.assay.model.KevEntry;
 import dev.assay.model.NoVerdictException;
 import dev.assay.model.untrusted.BoundedInput;
+import dev.assay.vulndb.AdvisoryListing;
 import dev.assay.vulndb.AdvisoryStore;
 import dev.assay.vulndb.StoreInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The advisory database on disk: a directory written by {@link AdvisoryDatabaseImporter} and opened here
@@ -42,7 +48,7 @@ import java.util.Optional;
  * DIR/.lock                    held by the one writer
  * </pre>
  */
-public final class AdvisoryDatabase implements AdvisoryStore {
+public final class AdvisoryDatabase implements AdvisoryStore, AdvisoryListing {
     /** A manifest is a few KB; this only stops a hostile one from filling the heap. */
     private static final long MAX_MANIFEST_BYTES = 16L << 20;
 
@@ -194,7 +200,23 @@ public final class AdvisoryDatabase implements AdvisoryStore {
         return result;
     }
 
-    /** The advisory with this id (exact, case-sensitive), withdrawn or not. */
+    /** Read from the id index alone: no record is decoded. */
+    @Override
+    public SortedMap<String, Instant> modifiedById() {
+        checkOpen();
+        verifyIdsOnce();
+        SortedMap<String, Instant> result = new TreeMap<>();
+        for (int index = 0; index < ids.size(); index++) {
+            byte[] value = ids.value(index);
+            IndexValues.IdEntry entry = decode(() -> IndexValues.IdEntry.decode(value), ids.name());
+            result.put(
+                    new String(ids.key(index), StandardCharsets.UTF_8),
+                    entry.modified() == null ? NO_MODIFIED : entry.modified());
+        }
+        return Collections.unmodifiableSortedMap(result);
+    }
+
+    @Override
     public Optional<Advisory> advisory(String id) {
         checkOpen();
         verifyIdsOnce();
