@@ -65,6 +65,7 @@ CREATE TABLE advisory_generation (
     id            INTEGER PRIMARY KEY,
     generation_id VARCHAR(128),
     updated_at    TIMESTAMP WITH TIME ZONE,
+    advisories    INTEGER,
     observed_at   TIMESTAMP WITH TIME ZONE,
     CONSTRAINT advisory_generation_single CHECK (id = 1)
 );
