@@ -215,6 +215,20 @@ public final class WorkQueue {
         return fenced(job, "state = 'queued', run_after = :now, attempts = attempts - 1", null, null);
     }
 
+    /**
+     * Deletes done jobs finished more than {@code retention} ago; dead jobs stay for inspection. A purged
+     * job's de-duplication key is free again, so keep the retention longer than any replay of it.
+     *
+     * @return the number of jobs deleted
+     */
+    public int purgeDone(Duration retention) {
+        return write(
+                "purge finished jobs",
+                handle -> handle.createUpdate("DELETE FROM work_jobs WHERE state = 'done' AND finished_at < :cutoff")
+                        .bind("cutoff", utc(clock.instant().minus(retention)))
+                        .execute());
+    }
+
     public Optional<JobStatus> status(long id) {
         return read(handle -> handle.createQuery("""
                         SELECT id, kind, payload, state, attempts, max_attempts, run_after, lease_owner,

@@ -155,6 +155,47 @@ abstract class WebhookContract {
     }
 
     @Test
+    void redirect_isNotFollowed_andFailsWithoutRetry() {
+        WebhookReceiver receiver = receiver(WebhookReceiver.failing(SECRET, 100, 302, null));
+        subscriptions.create(receiver.url(), SECRET, Set.of(Event.FINDING_NEW));
+        String deliveryId = database.jdbi()
+                .inTransaction(handle -> Notifications.enqueue(handle, LOG4SHELL))
+                .getFirst();
+        startWorker(FAST);
+
+        WorkQueueContract.await(() -> state(deliveryId) == WebhookDelivery.State.FAILED);
+        settle();
+
+        assertThat(receiver.received()).hasSize(1);
+        assertThat(subscriptions.delivery(deliveryId).orElseThrow().lastStatus())
+                .contains(302);
+    }
+
+    @Test
+    void hostileDeliveryJobs_areDeadOrDone_neverRetriedForever() {
+        long garbage = queue.enqueue(JobRequest.of(Notifications.DELIVER_KIND, "{not json", Instant.now()))
+                .orElseThrow();
+        long wrongType = queue.enqueue(JobRequest.of(Notifications.DELIVER_KIND, "{\"delivery\":5}", Instant.now()))
+                .orElseThrow();
+        long array = queue.enqueue(JobRequest.of(Notifications.DELIVER_KIND, "[1,2]", Instant.now()))
+                .orElseThrow();
+        long unknown = queue.enqueue(JobRequest.of(
+                        Notifications.DELIVER_KIND, Notifications.jobPayload("no-such-delivery"), Instant.now()))
+                .orElseThrow();
+        startWorker(FAST);
+
+        WorkQueueContract.await(
+                () -> queue.counts().get(JobState.DEAD) == 3 && queue.counts().get(JobState.DONE) == 1);
+
+        for (long id : List.of(garbage, wrongType, array)) {
+            JobStatus status = queue.status(id).orElseThrow();
+            assertThat(status.state()).isEqualTo(JobState.DEAD);
+            assertThat(status.attempts()).isEqualTo(1);
+        }
+        assertThat(queue.status(unknown).orElseThrow().state()).isEqualTo(JobState.DONE);
+    }
+
+    @Test
     void serverErrorEveryTime_failsAfterMaxAttempts() {
         WebhookReceiver receiver = receiver(WebhookReceiver.failing(SECRET, 100, 500, null));
         subscriptions.create(receiver.url(), SECRET, Set.of(Event.FINDING_NEW));

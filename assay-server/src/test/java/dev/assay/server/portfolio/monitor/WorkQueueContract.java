@@ -260,6 +260,28 @@ abstract class WorkQueueContract {
     }
 
     @Test
+    void purgeDone_deletesOnlyFinishedJobsOlderThanTheRetention() throws Exception {
+        long done = queue.enqueue(JobRequest.of("purge", "{}", Instant.now())).orElseThrow();
+        long dead = queue.enqueue(JobRequest.of("purge", "{}", Instant.now()).withMaxAttempts(1))
+                .orElseThrow();
+        List<Job> claimed = queue.claim("a", Set.of("purge"), 2, Duration.ofMinutes(1));
+        for (Job job : claimed) {
+            assertThat(job.id() == done ? queue.complete(job) : queue.fail(job, "refused"))
+                    .isTrue();
+        }
+        long waiting =
+                queue.enqueue(JobRequest.of("purge", "{}", Instant.now())).orElseThrow();
+
+        assertThat(queue.purgeDone(Duration.ofHours(1))).isZero();
+        Thread.sleep(20);
+        assertThat(queue.purgeDone(Duration.ofMillis(10))).isEqualTo(1);
+
+        assertThat(queue.status(done)).isEmpty();
+        assertThat(queue.status(dead)).isPresent();
+        assertThat(queue.status(waiting)).isPresent();
+    }
+
+    @Test
     void heldLease_jobIsNotClaimedAgain() {
         queue.enqueue(JobRequest.of("held", "{}", Instant.now()));
 
