@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * How old the advisory data is, judged against a limit.
  *
- * @param builtAt when the data was last imported or fetched ({@code StoreInfo.updatedAt}); empty when no
+ * @param builtAt when the data was last imported or fetched ({@code AdvisoryDatabaseSummary.updatedAt}); empty when no
  *     advisory database is available
  * @param age from {@code builtAt} to now, never negative; {@link Duration#ZERO} when {@code builtAt} is empty
  * @param stale older than {@code limit}, or of unknown age

@@ -1,10 +1,8 @@
 package dev.assay.server.portfolio.monitor;
 
+import dev.assay.model.AdvisoryDatabaseSummary;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.portfolio.store.UnableToUsePortfolioDatabaseException;
-import dev.assay.vulndb.StoreInfo;
-import dev.assay.vulndb.store.AdvisoryDatabase;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -76,7 +74,7 @@ public final class AdvisoryChangeDetector {
      *
      * @throws UnableToUsePortfolioDatabaseException when the database refuses; nothing was recorded
      */
-    public Observation observe(StoreInfo current) {
+    public Observation observe(AdvisoryDatabaseSummary current) {
         AdvisoryGeneration generation = AdvisoryGeneration.of(current);
         try {
             return database.jdbi().inTransaction(handle -> observe(handle, generation));
@@ -105,7 +103,7 @@ public final class AdvisoryChangeDetector {
      * Observes {@code source} now and then every {@code interval} on a virtual thread, until closed. A failed
      * observation (database or advisory store unavailable) is logged and tried again at the next interval.
      */
-    public AutoCloseable watch(Supplier<StoreInfo> source, Duration interval) {
+    public AutoCloseable watch(Supplier<AdvisoryDatabaseSummary> source, Duration interval) {
         Objects.requireNonNull(source, "source");
         Thread thread = Thread.ofVirtual().name("assay-advisory-watch").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -134,18 +132,6 @@ public final class AdvisoryChangeDetector {
         return () -> {
             thread.interrupt();
             thread.join(Duration.ofSeconds(10));
-        };
-    }
-
-    /**
-     * Reads the current generation's description from the advisory database directory; opening is cheap
-     * (the manifest and a few headers), and a fresh open is what sees a generation committed since.
-     */
-    public static Supplier<StoreInfo> directory(Path advisoryDatabase) {
-        return () -> {
-            try (AdvisoryDatabase store = AdvisoryDatabase.open(advisoryDatabase)) {
-                return store.info();
-            }
         };
     }
 

@@ -1,8 +1,8 @@
 package dev.assay.server.portfolio.monitor;
 
 import dev.assay.engine.AdvisoryDatabases;
+import dev.assay.model.AdvisoryDatabaseSummary;
 import dev.assay.model.InvalidInputException;
-import dev.assay.vulndb.StoreInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * Judges the advisory database's age and decides what the server may claim about findings.
  *
  * <p>The rule is {@code assay scan --max-db-age}'s ({@link AdvisoryDatabases#requireFresh}): data is stale when
- * its age is strictly greater than the limit, with the age taken from {@link StoreInfo#updatedAt()}. The CLI
+ * its age is strictly greater than the limit, with the age taken from the database's update time ({@link AdvisoryDatabases#summary}). The CLI
  * has no default limit (a scan refuses only when asked); a server answering "is my portfolio affected?"
  * unattended needs one, so it defaults to {@value #DEFAULT_LIMIT_TEXT}, and the limit is configured in the
  * CLI's syntax ({@code 7d}, {@code 36h}, {@code P2D}) through {@link #parseLimit}.
@@ -55,8 +55,9 @@ public final class AdvisoryFreshness {
         return limit;
     }
 
-    public AdvisoryAge assess(StoreInfo info) {
-        if (info == null || info.updatedAt() == null) {
+    public AdvisoryAge assess(AdvisoryDatabaseSummary info) {
+        // The engine reports a store without an update time as the epoch: stale, as an unknown age must be.
+        if (info == null) {
             return missing();
         }
         Instant builtAt = info.updatedAt();
@@ -85,7 +86,7 @@ public final class AdvisoryFreshness {
         return age.stale() ? FindingsClaim.UNKNOWN_STALE_ADVISORIES : FindingsClaim.NO_FINDINGS;
     }
 
-    public FindingsClaim claim(long findings, StoreInfo info) {
+    public FindingsClaim claim(long findings, AdvisoryDatabaseSummary info) {
         return claim(findings, assess(info));
     }
 }

@@ -2,8 +2,9 @@ package dev.assay.server.portfolio.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.engine.AdvisoryDatabases;
+import dev.assay.model.AdvisoryDatabaseSummary;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
-import dev.assay.vulndb.StoreInfo;
 import dev.assay.vulndb.store.AdvisoryDatabase;
 import dev.assay.vulndb.store.AdvisoryDatabaseImporter;
 import java.nio.file.Path;
@@ -106,8 +107,8 @@ abstract class AdvisoryChangeContract {
 
     @Test
     void sameChangeObservedAgain_afterTheRecordWasRolledBack_isDeduplicatedByTheJobKey() {
-        StoreInfo before = info(T0, 10);
-        StoreInfo after = info(T0.plusSeconds(60), 11);
+        AdvisoryDatabaseSummary before = info(T0, 10);
+        AdvisoryDatabaseSummary after = info(T0.plusSeconds(60), 11);
         detector.observe(before);
         detector.observe(after);
         // An operator restores a database backup taken between the two observations.
@@ -138,7 +139,7 @@ abstract class AdvisoryChangeContract {
         List<AdvisoryChangeDetector.Outcome> outcomes = new CopyOnWriteArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(detectors.size())) {
             for (int round = 1; round <= changes; round++) {
-                StoreInfo generation = info(T0.plusSeconds(round), round);
+                AdvisoryDatabaseSummary generation = info(T0.plusSeconds(round), round);
                 CyclicBarrier start = new CyclicBarrier(detectors.size());
                 List<Future<?>> running = new ArrayList<>();
                 for (AdvisoryChangeDetector racer : detectors) {
@@ -179,11 +180,9 @@ abstract class AdvisoryChangeContract {
     @Test
     void realAdvisoryDatabase_newCommit_isANewGeneration_andReachesTheRegisteredHandler() throws Exception {
         commit();
-        AdvisoryChangeDetector.Observation baseline =
-                detector.observe(AdvisoryChangeDetector.directory(advisories).get());
+        AdvisoryChangeDetector.Observation baseline = detector.observe(summary());
         commit();
-        AdvisoryChangeDetector.Observation changed =
-                detector.observe(AdvisoryChangeDetector.directory(advisories).get());
+        AdvisoryChangeDetector.Observation changed = detector.observe(summary());
         List<ReanalyzeAdvisories> seen = new CopyOnWriteArrayList<>();
         JobHandlers handlers = new JobHandlers().register(new ReanalysisHandler(seen::add));
         resources.add(new Worker(queue, handlers, WorkQueueContract.settings("reanalysis")).start());
@@ -196,6 +195,12 @@ abstract class AdvisoryChangeContract {
             assertThat(change.previousGeneration()).isEqualTo(baseline.current().id());
             assertThat(change.generation()).isEqualTo(changed.current().id());
         });
+    }
+
+    private AdvisoryDatabaseSummary summary() {
+        try (AdvisoryDatabase store = AdvisoryDatabase.open(advisories)) {
+            return AdvisoryDatabases.summary(store);
+        }
     }
 
     private void commit() {
@@ -213,14 +218,7 @@ abstract class AdvisoryChangeContract {
         }
     }
 
-    static StoreInfo info(Instant updatedAt, int npmAdvisories) {
-        return new StoreInfo(
-                "/var/lib/assay/db",
-                updatedAt,
-                false,
-                new TreeMap<>(Map.of("npm", npmAdvisories)),
-                0,
-                0,
-                List.of(new StoreInfo.Source("osv", "https://osv.dev", updatedAt, npmAdvisories, Map.of())));
+    static AdvisoryDatabaseSummary info(Instant updatedAt, int advisories) {
+        return new AdvisoryDatabaseSummary("/var/lib/assay/db", updatedAt, false, advisories);
     }
 }

@@ -3,14 +3,12 @@ package dev.assay.server.portfolio.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.assay.model.AdvisoryDatabaseSummary;
 import dev.assay.model.InvalidInputException;
-import dev.assay.vulndb.StoreInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class AdvisoryFreshnessTest {
@@ -56,15 +54,15 @@ class AdvisoryFreshnessTest {
 
     @Test
     void assess_unknownAgeOrNoDatabase_isStale() {
-        assertThat(FRESHNESS.assess(info(null, false)).stale()).isTrue();
+        assertThat(FRESHNESS.assess(info(Instant.EPOCH, false)).stale()).isTrue();
         assertThat(FRESHNESS.assess(null).stale()).isTrue();
         assertThat(FRESHNESS.missing().builtAt()).isEmpty();
     }
 
     @Test
     void claim_neverSaysNoFindingsOnStaleData() {
-        StoreInfo fresh = info(NOW.minus(Duration.ofDays(1)), false);
-        StoreInfo stale = info(NOW.minus(Duration.ofDays(8)), false);
+        AdvisoryDatabaseSummary fresh = info(NOW.minus(Duration.ofDays(1)), false);
+        AdvisoryDatabaseSummary stale = info(NOW.minus(Duration.ofDays(8)), false);
 
         assertThat(FRESHNESS.claim(0, fresh)).isEqualTo(FindingsClaim.NO_FINDINGS);
         assertThat(FRESHNESS.claim(0, stale)).isEqualTo(FindingsClaim.UNKNOWN_STALE_ADVISORIES);
@@ -82,7 +80,7 @@ class AdvisoryFreshnessTest {
                 .isInstanceOf(InvalidInputException.class);
     }
 
-    static StoreInfo info(Instant updatedAt, boolean snapshot) {
-        return new StoreInfo("/var/lib/assay/db", updatedAt, snapshot, new TreeMap<>(), 0, 0, List.of());
+    static AdvisoryDatabaseSummary info(Instant updatedAt, boolean snapshot) {
+        return new AdvisoryDatabaseSummary("/var/lib/assay/db", updatedAt, snapshot, 1000);
     }
 }
