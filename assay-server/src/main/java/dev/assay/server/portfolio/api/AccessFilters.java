@@ -41,7 +41,8 @@ final class AccessFilters {
 
     void cors(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         Optional<String> origin = request.headers().first(ORIGIN);
-        boolean allowed = origin.isPresent() && corsOrigin.isPresent() && corsOrigin.get().equals(origin.get());
+        boolean allowed =
+                origin.isPresent() && corsOrigin.isPresent() && corsOrigin.get().equals(origin.get());
         if (request.prologue().method() == Method.OPTIONS) {
             if (!allowed) {
                 ApiErrors.send(
@@ -54,8 +55,7 @@ final class AccessFilters {
             }
             allowOrigin(response, origin.get());
             response.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
-            response.header(
-                    HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, Content-Encoding");
+            response.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, Content-Encoding");
             response.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             response.status(Status.NO_CONTENT_204);
             response.send();
@@ -89,7 +89,8 @@ final class AccessFilters {
             key = keys.authenticate(value.substring(7).strip());
         } catch (NoVerdictException e) {
             LOG.warn("cannot check an API key: {}", e.getMessage());
-            ApiErrors.send(response, Status.SERVICE_UNAVAILABLE_503, "the portfolio database is unavailable; retry later");
+            ApiErrors.send(
+                    response, Status.SERVICE_UNAVAILABLE_503, "the portfolio database is unavailable; retry later");
             return;
         }
         if (key.isEmpty()) {

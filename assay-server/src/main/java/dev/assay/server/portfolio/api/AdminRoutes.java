@@ -39,12 +39,15 @@ final class AdminRoutes implements ApiRoutes {
 
     @Override
     public void register(ApiRouter router) {
-        router.get("/status", Scope.READ, exchange -> exchange.respond(
-                Status.OK_200,
-                new ServerStatus(
-                        serverVersion,
-                        Map.of("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT)),
-                        advisories.get())));
+        router.get(
+                "/status",
+                Scope.READ,
+                exchange -> exchange.respond(
+                        Status.OK_200,
+                        new ServerStatus(
+                                serverVersion,
+                                Map.of("dialect", database.dialect().name().toLowerCase(java.util.Locale.ROOT)),
+                                advisories.get())));
         router.get("/audit", Scope.ADMIN, exchange -> {
             int limit = exchange.queryInt("limit", 100, 1, AuditLog.MAX_PAGE);
             int before = exchange.queryInt("before", 0, 0, Integer.MAX_VALUE);

@@ -88,7 +88,8 @@ public final class ApiExchange {
 
     /** @throws ApiProblem 400 when missing */
     public String requiredQuery(String name) {
-        return query(name).filter(value -> !value.isBlank())
+        return query(name)
+                .filter(value -> !value.isBlank())
                 .orElseThrow(() -> ApiProblem.badRequest("the query parameter '" + name + "' is required"));
     }
 
@@ -126,7 +127,8 @@ public final class ApiExchange {
         Optional<HttpMediaType> type = request.headers().contentType();
         if (type.isEmpty() && !typeOptional) {
             throw new ApiProblem(
-                    Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type is required; use " + String.join(" or ", mediaTypes));
+                    Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "Content-Type is required; use " + String.join(" or ", mediaTypes));
         }
         if (type.isPresent()
                 && !mediaTypes.contains(type.get().mediaType().text().toLowerCase(Locale.ROOT))) {
@@ -197,7 +199,8 @@ public final class ApiExchange {
         // Closing the connection is what makes refusing cheap: the rest of the body is never read.
         response.header(HeaderNames.CONNECTION, "close");
         return new ApiProblem(
-                Status.REQUEST_ENTITY_TOO_LARGE_413, "the request body is larger than the limit of " + limit + " bytes");
+                Status.REQUEST_ENTITY_TOO_LARGE_413,
+                "the request body is larger than the limit of " + limit + " bytes");
     }
 
     private ApiProblem unreadable() {

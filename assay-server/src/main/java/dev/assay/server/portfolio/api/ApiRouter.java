@@ -68,17 +68,25 @@ public final class ApiRouter {
             answer(response, Status.BAD_REQUEST_400, e.getMessage());
         } catch (NoVerdictException e) {
             // The database is down or refused the write: nothing was stored, and the client may retry.
-            LOG.warn("{} {}: {}", request.prologue().method().text(), request.path().path(), e.getMessage());
+            LOG.warn(
+                    "{} {}: {}",
+                    request.prologue().method().text(),
+                    request.path().path(),
+                    e.getMessage());
             answer(response, Status.SERVICE_UNAVAILABLE_503, "the portfolio database is unavailable; retry later");
         } catch (Exception e) {
-            LOG.error("{} {} failed", request.prologue().method().text(), request.path().path(), e);
+            LOG.error(
+                    "{} {} failed",
+                    request.prologue().method().text(),
+                    request.path().path(),
+                    e);
             answer(response, Status.INTERNAL_SERVER_ERROR_500, "internal error; see the server log");
         }
     }
 
     static String forbidden(ApiKey caller, Scope scope) {
-        return "the API key '" + caller.name() + "' lacks the scope '" + scope.label() + "' this endpoint needs (it has "
-                + Scope.format(caller.scopes()) + ")";
+        return "the API key '" + caller.name() + "' lacks the scope '" + scope.label()
+                + "' this endpoint needs (it has " + Scope.format(caller.scopes()) + ")";
     }
 
     private static void answer(ServerResponse response, Status status, String message) {

@@ -53,14 +53,14 @@ final class ImageRoutes implements ApiRoutes {
         try {
             created = database.jdbi().inTransaction(handle -> {
                 long versionId = PortfolioReads.versionId(handle, project, version)
-                        .orElseThrow(() ->
-                                ApiProblem.notFound("no version '" + version + "' of project '" + project + "'"));
+                        .orElseThrow(
+                                () -> ApiProblem.notFound("no version '" + version + "' of project '" + project + "'"));
                 boolean exists = handle.createQuery(
-                                "SELECT COUNT(*) FROM image_digests WHERE digest = :digest AND version_id = :version")
-                        .bind("digest", digest)
-                        .bind("version", versionId)
-                        .mapTo(Long.class)
-                        .one()
+                                        "SELECT COUNT(*) FROM image_digests WHERE digest = :digest AND version_id = :version")
+                                .bind("digest", digest)
+                                .bind("version", versionId)
+                                .mapTo(Long.class)
+                                .one()
                         > 0;
                 if (exists) {
                     return false;

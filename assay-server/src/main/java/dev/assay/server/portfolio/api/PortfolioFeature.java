@@ -3,7 +3,6 @@ package dev.assay.server.portfolio.api;
 import dev.assay.server.ServerFeature;
 import dev.assay.server.metrics.Metrics;
 import dev.assay.server.portfolio.auth.ApiKeys;
-
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.portfolio.store.SbomIngestion;
 import io.helidon.http.Status;
@@ -68,10 +67,13 @@ public final class PortfolioFeature implements ServerFeature {
         OpenApiDocument openApi = OpenApiDocument.load();
         routing.get("/openapi.json", (request, response) -> openApi.send(response));
         // Inside /api/v1, unknown paths and methods get the API's error shape, not the server's fallback.
-        routing.any(ApiRouter.PREFIX + "/*", (request, response) -> ApiErrors.send(
-                response,
-                Status.NOT_FOUND_404,
-                "no such endpoint: " + request.prologue().method().text() + " " + request.path().path()));
+        routing.any(
+                ApiRouter.PREFIX + "/*",
+                (request, response) -> ApiErrors.send(
+                        response,
+                        Status.NOT_FOUND_404,
+                        "no such endpoint: " + request.prologue().method().text() + " "
+                                + request.path().path()));
     }
 
     /** The API endpoints registered (after {@link #routing}), for documentation checks. */
@@ -81,7 +83,9 @@ public final class PortfolioFeature implements ServerFeature {
 
     @Override
     public long maxRequestBytes() {
-        return Math.max(limits.maxUploadBytes(), limits.maxJsonBytes());
+        // Above the API's own limits, so that the handlers (which check the declared length before reading)
+        // answer in the API's error shape; the listener's limit only backs them up.
+        return 2 * Math.max(limits.maxUploadBytes(), limits.maxJsonBytes());
     }
 
     @Override
@@ -151,5 +155,4 @@ public final class PortfolioFeature implements ServerFeature {
             return new PortfolioFeature(this);
         }
     }
-
 }

@@ -88,19 +88,13 @@ final class PortfolioReads {
             if (projectId.isEmpty()) {
                 return Optional.empty();
             }
-            Map<Long, List<String>> tags = grouped(
-                    handle,
-                    """
-                    SELECT t.version_id AS version, t.tag AS value FROM version_tags t
-                    JOIN project_versions v ON v.id = t.version_id WHERE v.project_id = :project ORDER BY t.tag""",
-                    projectId.get());
-            Map<Long, List<String>> digests = grouped(
-                    handle,
-                    """
-                    SELECT i.version_id AS version, i.digest AS value FROM image_digests i
+            Map<Long, List<String>> tags = grouped(handle, """
+                    SELECT t.version_id AS version, t.tag AS item FROM version_tags t
+                    JOIN project_versions v ON v.id = t.version_id WHERE v.project_id = :project ORDER BY t.tag""", projectId.get());
+            Map<Long, List<String>> digests = grouped(handle, """
+                    SELECT i.version_id AS version, i.digest AS item FROM image_digests i
                     JOIN project_versions v ON v.id = i.version_id WHERE v.project_id = :project
-                    ORDER BY i.linked_at, i.digest""",
-                    projectId.get());
+                    ORDER BY i.linked_at, i.digest""", projectId.get());
             Map<Long, SeverityCounts> findings = new HashMap<>();
             handle.createQuery("""
                             SELECT f.version_id AS version, f.severity AS severity, COUNT(*) AS n FROM findings f
@@ -152,11 +146,12 @@ final class PortfolioReads {
     }
 
     long findings(long versionId) {
-        return read("count findings", handle -> handle.createQuery(
-                        "SELECT COUNT(*) FROM findings WHERE version_id = :version")
-                .bind("version", versionId)
-                .mapTo(Long.class)
-                .one());
+        return read(
+                "count findings",
+                handle -> handle.createQuery("SELECT COUNT(*) FROM findings WHERE version_id = :version")
+                        .bind("version", versionId)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /**
@@ -164,7 +159,8 @@ final class PortfolioReads {
      * ignoring case; {@code direct} means the version's subject depends on it directly.
      */
     ComponentPage components(long versionId, int offset, int limit, Optional<String> q) {
-        String filter = q.map(text -> "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%").orElse(null);
+        String filter = q.map(text -> "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%")
+                .orElse(null);
         String where = "c.version_id = :version" + (filter == null ? "" : " AND LOWER(c.purl) LIKE :q ESCAPE '\\'");
         return read("list components", handle -> {
             var count = handle.createQuery("SELECT COUNT(*) FROM components c WHERE " + where)
@@ -210,7 +206,7 @@ final class PortfolioReads {
                 .bind("project", projectId)
                 .map((rs, ctx) -> {
                     grouped.computeIfAbsent(rs.getLong("version"), key -> new ArrayList<>())
-                            .add(rs.getString("value"));
+                            .add(rs.getString("item"));
                     return 0;
                 })
                 .list();
@@ -248,5 +244,4 @@ final class PortfolioReads {
             throw new UnableToUsePortfolioDatabaseException("cannot " + what + ": " + e.getMessage(), what, e);
         }
     }
-
 }

@@ -17,8 +17,10 @@ final class ProjectRoutes implements ApiRoutes {
 
     @Override
     public void register(ApiRouter router) {
-        router.get("/projects", Scope.READ, exchange ->
-                exchange.respond(Status.OK_200, Map.of("projects", reads.projects())));
+        router.get(
+                "/projects",
+                Scope.READ,
+                exchange -> exchange.respond(Status.OK_200, Map.of("projects", reads.projects())));
         router.get("/projects/{project}", Scope.READ, exchange -> {
             String project = exchange.pathName("project", "project");
             exchange.respond(
@@ -33,10 +35,12 @@ final class ProjectRoutes implements ApiRoutes {
             int limit = exchange.queryInt("limit", 100, 1, MAX_PAGE);
             var filter = exchange.query("q").map(String::strip).filter(q -> !q.isEmpty());
             if (filter.isPresent() && filter.get().length() > MAX_FILTER_LENGTH) {
-                throw ApiProblem.badRequest("the query parameter 'q' is longer than " + MAX_FILTER_LENGTH + " characters");
+                throw ApiProblem.badRequest(
+                        "the query parameter 'q' is longer than " + MAX_FILTER_LENGTH + " characters");
             }
             long versionId = reads.versionId(project, version)
-                    .orElseThrow(() -> ApiProblem.notFound("no version '" + version + "' of project '" + project + "'"));
+                    .orElseThrow(
+                            () -> ApiProblem.notFound("no version '" + version + "' of project '" + project + "'"));
             exchange.respond(Status.OK_200, reads.components(versionId, offset, limit, filter));
         });
     }

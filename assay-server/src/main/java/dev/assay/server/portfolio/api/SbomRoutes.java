@@ -81,8 +81,8 @@ final class SbomRoutes implements ApiRoutes {
         }
         // Recognised by content (gzip magic, then the document's own format), never by the headers alone.
         UploadedSbom sbom = SbomUploads.read(body, "the uploaded SBOM", limit);
-        IngestResult result =
-                ingestion.ingest(new IngestRequest(project, version, tags, sbom, exchange.caller().name()));
+        IngestResult result = ingestion.ingest(new IngestRequest(
+                project, version, tags, sbom, exchange.caller().name()));
         long findings = reads.findings(result.versionId());
         exchange.respond(
                 result.outcome() == IngestResult.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200,
@@ -99,7 +99,8 @@ final class SbomRoutes implements ApiRoutes {
     private static String sha256(byte[] document) {
         try {
             return java.util.HexFormat.of()
-                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(document));
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(document));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }

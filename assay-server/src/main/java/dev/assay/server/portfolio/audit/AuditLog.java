@@ -42,20 +42,21 @@ public final class AuditLog {
     public List<AuditEntry> page(long beforeId, int limit) {
         int bounded = Math.max(1, Math.min(limit, MAX_PAGE));
         try {
-            return database.jdbi().withHandle(handle -> handle.createQuery("""
+            return database.jdbi()
+                    .withHandle(handle -> handle.createQuery("""
                             SELECT id, at, actor, action, subject, detail FROM audit_log
                             WHERE (:before = 0 OR id < :before)
                             ORDER BY id DESC LIMIT :limit""")
-                    .bind("before", beforeId)
-                    .bind("limit", bounded)
-                    .map((rs, ctx) -> new AuditEntry(
-                            rs.getLong("id"),
-                            rs.getObject("at", OffsetDateTime.class),
-                            rs.getString("actor"),
-                            rs.getString("action"),
-                            rs.getString("subject"),
-                            rs.getString("detail")))
-                    .list());
+                            .bind("before", beforeId)
+                            .bind("limit", bounded)
+                            .map((rs, ctx) -> new AuditEntry(
+                                    rs.getLong("id"),
+                                    rs.getObject("at", OffsetDateTime.class),
+                                    rs.getString("actor"),
+                                    rs.getString("action"),
+                                    rs.getString("subject"),
+                                    rs.getString("detail")))
+                            .list());
         } catch (JdbiException e) {
             throw new UnableToUsePortfolioDatabaseException(
                     "cannot read the audit log: " + e.getMessage(), "audit_log", e);

@@ -92,9 +92,10 @@ public final class ApiKeys {
     /** Every key, revoked ones included, oldest first. */
     public List<ApiKey> list() {
         try {
-            return database.jdbi().withHandle(handle -> handle.createQuery("SELECT * FROM api_keys ORDER BY id")
-                    .map((rs, ctx) -> key(rs))
-                    .list());
+            return database.jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT * FROM api_keys ORDER BY id")
+                            .map((rs, ctx) -> key(rs))
+                            .list());
         } catch (JdbiException e) {
             throw databaseError("cannot list the API keys", e);
         }
@@ -102,9 +103,10 @@ public final class ApiKeys {
 
     public boolean isEmpty() {
         try {
-            return database.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM api_keys")
-                            .mapTo(Long.class)
-                            .one())
+            return database.jdbi()
+                            .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM api_keys")
+                                    .mapTo(Long.class)
+                                    .one())
                     == 0;
         } catch (JdbiException e) {
             throw databaseError("cannot read the API keys", e);
@@ -179,14 +181,16 @@ public final class ApiKeys {
 
     private void touch(ApiKey key) {
         OffsetDateTime now = now();
-        if (key.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isAfter(now)).orElse(false)) {
+        if (key.lastUsedAt()
+                .map(last -> last.plus(LAST_USED_RESOLUTION).isAfter(now))
+                .orElse(false)) {
             return;
         }
-        database.jdbi().useHandle(handle -> handle.createUpdate(
-                        "UPDATE api_keys SET last_used_at = :now WHERE id = :id")
-                .bind("now", now)
-                .bind("id", key.id())
-                .execute());
+        database.jdbi()
+                .useHandle(handle -> handle.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE id = :id")
+                        .bind("now", now)
+                        .bind("id", key.id())
+                        .execute());
     }
 
     static void requireName(String name) {

@@ -33,7 +33,10 @@ public enum Scope {
             }
         }
         throw new InvalidInputException(
-                "unknown scope '" + label + "'; expected one of " + allLabels(), label, "use read, upload, triage or admin", null);
+                "unknown scope '" + label + "'; expected one of " + allLabels(),
+                label,
+                "use read, upload, triage or admin",
+                null);
     }
 
     /** {@code upload,read} (commas, any case, blanks ignored); at least one scope. */
