@@ -106,6 +106,7 @@ class PortfolioServerIT {
         Process server = startServer(dataDir, port, "first");
         URI base = URI.create("http://127.0.0.1:" + port);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger attempted = new AtomicInteger();
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
@@ -158,6 +159,8 @@ class PortfolioServerIT {
                                                 .build());
                                 if (response.statusCode() / 100 == 2) {
                                     acknowledged.add(version);
+                                } else if (!stop.get()) {
+                                    refused.add(version + ": " + response.statusCode() + " " + response.body());
                                 }
                             } catch (Exception killed) {
                                 return null;
@@ -177,6 +180,7 @@ class PortfolioServerIT {
                 stop.set(true);
             }
             assertThat(server.exitValue()).isEqualTo(137);
+            assertThat(refused).as("no upload refused before the kill").isEmpty();
             assertThat(attempted.get()).isGreaterThan(acknowledged.size());
 
             int restartPort = freePort();
