@@ -242,8 +242,10 @@ abstract class SbomIngestionContract {
 
         assertThat(count("components")).isEqualTo(4);
         // H2 also records the schema's creation in the history, without a version: count migrations only.
+        // Later migrations (V2, V3...) are listed too; each one exactly once.
         assertThat(strings("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"))
-                .containsExactly("1");
+                .startsWith("1")
+                .doesNotHaveDuplicates();
     }
 
     private SbomIngestion ingestion() {
