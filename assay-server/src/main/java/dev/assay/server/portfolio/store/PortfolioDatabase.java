@@ -51,7 +51,10 @@ public final class PortfolioDatabase implements AutoCloseable {
                 + ";AUTO_SERVER=TRUE"
                 // H2 otherwise writes committed transactions up to 500 ms later: a killed server would lose
                 // uploads it had already acknowledged.
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0"
+                // Concurrent uploads to one version wait for each other (SELECT ... FOR UPDATE); a large SBOM
+                // takes seconds to write, far beyond H2's default of one second, after which it gives up.
+                + ";LOCK_TIMEOUT=60000";
         return open(url, "sa", "");
     }
 

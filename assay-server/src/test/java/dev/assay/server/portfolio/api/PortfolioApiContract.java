@@ -496,10 +496,10 @@ abstract class PortfolioApiContract {
         List<Future<Answer>> answers = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(uploads)) {
             for (int i = 0; i < uploads; i++) {
-                // Ten projects, five versions each: concurrent creation of the same project too.
-                String project = "svc-" + (i % 10);
-                String version = "1." + (i / 10);
-                String document = Sboms.generated("pkg:npm/" + project + "@" + version, 200, i);
+                // Five projects, ten versions each, 1,000 components: concurrent first uploads to one project.
+                String project = "svc-" + (i % 5);
+                String version = "1." + (i / 5);
+                String document = Sboms.generated("pkg:npm/" + project + "@" + version, 1000, i);
                 answers.add(pool.submit(() -> upload(project, version, document)));
             }
             for (Future<Answer> answer : answers) {
@@ -507,16 +507,16 @@ abstract class PortfolioApiContract {
             }
         }
         JsonNode projects = client.get("/api/v1/projects", reader).json().path("projects");
-        assertThat(projects.size()).isEqualTo(10);
+        assertThat(projects.size()).isEqualTo(5);
         assertThat(projects)
                 .allSatisfy(
-                        project -> assertThat(project.path("versions").asInt()).isEqualTo(5));
-        for (int i = 0; i < 10; i++) {
+                        project -> assertThat(project.path("versions").asInt()).isEqualTo(10));
+        for (int i = 0; i < 5; i++) {
             JsonNode versions =
                     client.get("/api/v1/projects/svc-" + i, reader).json().path("versions");
             assertThat(versions)
                     .allSatisfy(version ->
-                            assertThat(version.path("components").asInt()).isEqualTo(201));
+                            assertThat(version.path("components").asInt()).isEqualTo(1001));
         }
     }
 
