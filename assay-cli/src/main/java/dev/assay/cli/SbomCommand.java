@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
             "  assay sbom ./oci-layout                       an OCI image layout directory",
             "  assay sbom 127.0.0.1:5000/app:1.0 --insecure-registry",
             "  assay sbom . --deterministic                  byte-identical output for the same input",
+            "  assay sbom . --upload https://assay.example.com --project shop --project-version 1.4.0",
             "",
             "Formats: cyclonedx-json (default), cyclonedx-xml, spdx-json.",
             "Registry credentials: ASSAY_REGISTRY_USERNAME / ASSAY_REGISTRY_PASSWORD, or ~/.docker/config.json."
@@ -39,6 +40,9 @@ final class SbomCommand implements Callable<Integer> {
 
     @Mixin
     InventoryTargetOptions inventory;
+
+    @Mixin
+    UploadOptions upload;
 
     @Option(
             names = "--deterministic",
@@ -57,6 +61,7 @@ final class SbomCommand implements Callable<Integer> {
         Terminal terminal = parent.terminal();
         SbomFormat format = options.format == null ? SbomFormat.CYCLONEDX_JSON : SbomFormat.fromName(options.format);
         InventoryRequest request = inventory.request("sbom");
+        SbomUploader.Target uploadTarget = upload.target(System.getenv());
         Sbom sbom;
         try (ConsoleProgress progress = ConsoleProgress.forOptions(options, terminal)) {
             sbom = InventoryEngine.withDefaults().inventory(request, progress);
@@ -72,6 +77,9 @@ final class SbomCommand implements Callable<Integer> {
                 sbom.components().size(),
                 sbom.relationships().size(),
                 sbom.unknowns().size());
+        if (uploadTarget != null) {
+            SbomUploader.uploadAndReport(uploadTarget, sbom, options, terminal);
+        }
         return ExitCodes.OK;
     }
 }

@@ -56,6 +56,9 @@ final class ScanCommand implements Callable<Integer> {
     AssayCommand parent;
 
     @Mixin
+    UploadOptions upload;
+
+    @Mixin
     InventoryTargetOptions inventory;
 
     @Mixin
@@ -98,6 +101,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanGate gate = new ScanGate(failOnSeverity(), failOnKev);
         Optional<Duration> maxAge = Optional.ofNullable(maxDbAge).map(AdvisoryDatabases::parseAge);
         ScanRequest request = new ScanRequest(inventory.request("scan"), vex, ignoreUnfixed);
+        SbomUploader.Target uploadTarget = upload.target(System.getenv());
         Logger log = LoggerFactory.getLogger(ScanCommand.class);
 
         ScanOutcome outcome;
@@ -115,6 +119,9 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = outcome.result();
         OutputTarget.write(options.output, terminal.out(), out -> writer.write(result, out));
         report(log, outcome);
+        if (uploadTarget != null) {
+            SbomUploader.uploadAndReport(uploadTarget, result.sbom(), options, terminal);
+        }
 
         List<Finding> tripping = gate.tripping(result.findings());
         if (!tripping.isEmpty()) {

@@ -8,20 +8,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code assay server}: the Kubernetes admission webhook. The server's classes (and Helidon's) are only
- * loaded by {@link ServerLauncher}, when this command runs, so that other commands start as fast as before.
+ * {@code assay server}: the portfolio server (REST API under /api/v1), and the Kubernetes admission webhook
+ * when policies are given. The server's classes (and Helidon's) are only loaded by {@link ServerLauncher}
+ * and {@link ServerKeysLauncher}, when these commands run, so that other commands start as fast as before.
  */
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
         description = {
-            "Serve the Kubernetes admission webhook: POST /admission/validate and /admission/mutate "
-                    + "(AdmissionReview admission.k8s.io/v1), GET /healthz, /readyz and /metrics.",
+            "Serve the portfolio REST API (/api/v1, /openapi.json; API keys from 'assay server keys'), GET /healthz, "
+                    + "/readyz and /metrics; with --pss or --policy also the Kubernetes admission webhook: POST "
+                    + "/admission/validate and /admission/mutate (AdmissionReview admission.k8s.io/v1).",
+            "Without --tls-cert/--tls-key or --insecure-http, serves plain HTTP on 127.0.0.1 only.",
             "Runs until SIGTERM or SIGINT, then finishes the requests in flight."
         },
-        subcommands = {ServerReviewCommand.class},
+        subcommands = {ServerReviewCommand.class, ServerKeysCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
+            "  assay server --port 8080                       portfolio API on http://127.0.0.1:8080",
+            "  assay server --tls-cert tls.crt --tls-key tls.key --db-url jdbc:postgresql://db/assay",
             "  assay server --tls-cert tls.crt --tls-key tls.key --pss restricted",
             "  assay server --insecure-http --port 8080 --pss baseline --policy policies/",
             "  assay server review --pss restricted review.json   (offline, same decision)"
@@ -33,6 +38,23 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     AdmissionPolicyOptions policies;
 
+    @Mixin
+    PortfolioStorageOptions storage;
+
+    @Option(
+            names = "--cors-origin",
+            paramLabel = "ORIGIN",
+            description = "The one origin (https://dash.example.com) whose web pages may call the API; "
+                    + "cross-origin requests are refused by default.")
+    String corsOrigin;
+
+    @Option(
+            names = "--max-upload-bytes",
+            paramLabel = "N",
+            defaultValue = "67108864",
+            description = "Largest SBOM upload, compressed or not (default: ${DEFAULT-VALUE}, 64 MiB).")
+    long maxUploadBytes;
+
     @Option(
             names = "--port",
             paramLabel = "N",
@@ -43,8 +65,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(
             names = "--bind",
             paramLabel = "ADDR",
-            defaultValue = "0.0.0.0",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; :: for IPv6).")
+            description = "Address to listen on (default: 0.0.0.0 with TLS or --insecure-http, else 127.0.0.1; "
+                    + ":: for IPv6).")
     String bind;
 
     @Option(
@@ -77,7 +99,7 @@ final class ServerCommand implements Callable<Integer> {
             names = "--max-request-bytes",
             paramLabel = "N",
             defaultValue = "3145728",
-            description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}, 3 MiB, "
+            description = "Largest AdmissionReview accepted; larger ones get 413 (default: ${DEFAULT-VALUE}, 3 MiB, "
                     + "the API server's own limit).")
     long maxRequestBytes;
 

@@ -1,12 +1,22 @@
 package dev.assay.cli;
 
+import dev.assay.engine.AssayVersion;
 import dev.assay.engine.admission.AdmissionController;
 import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.server.AssayServer;
 import dev.assay.server.admission.AdmissionFeature;
 import dev.assay.server.admission.DecisionLog;
 import dev.assay.server.metrics.CacheMetrics;
+import dev.assay.server.portfolio.api.ApiLimits;
+import dev.assay.server.portfolio.api.PortfolioFeature;
+import dev.assay.server.portfolio.auth.ApiKeys;
+import dev.assay.server.portfolio.auth.InitialAdminKey;
+import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.tls.ServerTls;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +62,7 @@ final class ServerLauncher {
         return ExitCodes.OK;
     }
 
-    /** Validates the flags, loads the policies and TLS material, and starts listening. */
+    /** Validates the flags, loads the policies and TLS material, opens the portfolio, and starts listening. */
     static AssayServer start(ServerCommand command) {
         GlobalOptions options = command.globalOptions();
         Logging.configureServer(options);
@@ -60,25 +70,100 @@ final class ServerLauncher {
         if (command.insecureHttp && tlsGiven) {
             throw new UsageException("give either --tls-cert and --tls-key, or --insecure-http, not both");
         }
-        if (!command.insecureHttp && (command.tlsCertificate == null || command.tlsKey == null)) {
+        if (tlsGiven && (command.tlsCertificate == null || command.tlsKey == null)) {
+            throw new UsageException("give both --tls-cert FILE and --tls-key FILE");
+        }
+        // Neither TLS nor --insecure-http: plain HTTP, but only where no one else can listen in.
+        boolean loopbackOnly = !tlsGiven && !command.insecureHttp;
+        String bind = command.bind != null ? command.bind : loopbackOnly ? "127.0.0.1" : "0.0.0.0";
+        if (loopbackOnly && !isLoopback(bind)) {
             throw new UsageException(
-                    "the webhook serves HTTPS: give --tls-cert FILE and --tls-key FILE (or --insecure-http for tests)");
+                    "plain HTTP on " + bind + " would expose API keys and SBOMs to the network: give "
+                            + "--tls-cert FILE and --tls-key FILE, or --insecure-http (tests, or behind a TLS-terminating proxy)");
+        }
+        if (command.maxUploadBytes < 1024) {
+            throw new UsageException("--max-upload-bytes must be at least 1024");
         }
         Duration reloadInterval = Durations.parse(command.tlsReloadInterval, "--tls-reload-interval");
-        AdmissionPlugins plugins = AdmissionSetup.plugins(command.policies);
-        AdmissionController controller = AdmissionSetup.controller(command.policies, plugins);
-        AssayServer.Builder builder = AssayServer.builder()
-                .bind(command.bind)
-                .port(command.port)
-                .feature(new AdmissionFeature(controller, command.maxRequestBytes, List.of(new DecisionLog())))
-                .metricsSource(new CacheMetrics(plugins.caches()));
-        if (command.insecureHttp) {
-            builder.insecureHttp();
-        } else {
-            builder.tls(ServerTls.fromPemFiles(command.tlsCertificate, command.tlsKey, reloadInterval));
+        AssayServer.Builder builder = AssayServer.builder().bind(bind).port(command.port);
+        AdmissionController controller = null;
+        if (admissionConfigured(command.policies)) {
+            AdmissionPlugins plugins = AdmissionSetup.plugins(command.policies);
+            controller = AdmissionSetup.controller(command.policies, plugins);
+            builder.feature(new AdmissionFeature(controller, command.maxRequestBytes, List.of(new DecisionLog())))
+                    .metricsSource(new CacheMetrics(plugins.caches()));
+        } else if (command.policies.pssEnforceWorkloads || !"latest".equals(command.policies.pssVersion)) {
+            throw new UsageException("--pss-version and --pss-enforce-workloads need --pss LEVEL");
         }
-        AssayServer server = builder.build().start();
-        LOG.info("admission: {}", AdmissionSetup.describe(controller));
+        ServerTls tls = command.insecureHttp || loopbackOnly
+                ? null
+                : ServerTls.fromPemFiles(command.tlsCertificate, command.tlsKey, reloadInterval);
+        PortfolioDatabase database = PortfolioStorage.open(command.storage, System.getenv());
+        AssayServer server;
+        try {
+            Path dataDir = command.storage.dataDir(System.getenv());
+            InitialAdminKey.ensure(new ApiKeys(database, Clock.systemUTC()), dataDir)
+                    .ifPresent(file -> {
+                        if (command.storage.jdbcUrl(System.getenv()).isPresent()) {
+                            // The server logs the path too; on a shared database the operator may not know
+                            // which data directory this instance uses.
+                            command.terminal()
+                                    .err()
+                                    .println("assay: the initial admin API key is in " + file
+                                            + " (readable only by its owner)");
+                        }
+                    });
+            PortfolioFeature.Builder portfolio = PortfolioFeature.builder(database)
+                    .limits(new ApiLimits(command.maxUploadBytes, ApiLimits.DEFAULT.maxJsonBytes()))
+                    .serverVersion(AssayVersion.current())
+                    .closeDatabaseOnStop();
+            if (command.corsOrigin != null) {
+                portfolio.corsOrigin(requireOrigin(command.corsOrigin));
+            }
+            builder.feature(portfolio.build());
+            if (tls != null) {
+                builder.tls(tls);
+            } else {
+                builder.insecureHttp();
+            }
+            server = builder.build().start();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        if (loopbackOnly) {
+            LOG.info("no TLS configured: serving plain HTTP on loopback only ({})", server.url());
+        }
+        LOG.info(
+                "portfolio: {} database{}",
+                database.dialect().name().toLowerCase(java.util.Locale.ROOT),
+                command.storage.jdbcUrl(System.getenv()).isPresent()
+                        ? ""
+                        : " under " + command.storage.dataDir(System.getenv()));
+        if (controller != null) {
+            LOG.info("admission: {}", AdmissionSetup.describe(controller));
+        }
         return server;
+    }
+
+    private static boolean admissionConfigured(AdmissionPolicyOptions policies) {
+        return policies.pss != null || !policies.policies.isEmpty();
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new UsageException("cannot resolve --bind " + address);
+        }
+    }
+
+    /** {@code https://dash.example.com[:port]}: what browsers send in the Origin header, nothing more. */
+    static String requireOrigin(String origin) {
+        if (!origin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?|https?://\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?")) {
+            throw new UsageException("--cors-origin takes an origin such as https://dash.example.com (scheme, host and "
+                    + "optional port; no path), not '" + origin + "'");
+        }
+        return origin;
     }
 }

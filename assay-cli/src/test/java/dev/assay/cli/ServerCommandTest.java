@@ -47,11 +47,11 @@ class ServerCommandTest {
     }
 
     @Test
-    void server_withoutTlsOrInsecureHttp_isAUsageError() {
-        CliRun run = CliRun.of("server", "--pss", "restricted");
+    void server_withoutTlsOrInsecureHttpOnANonLoopbackAddress_isAUsageError() {
+        CliRun run = CliRun.of("server", "--bind", "0.0.0.0", "--pss", "restricted", "--data-dir", temp.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains("give --tls-cert FILE and --tls-key FILE");
+        assertThat(run.err()).contains("give --tls-cert FILE and --tls-key FILE", "--insecure-http");
     }
 
     @Test
@@ -63,11 +63,11 @@ class ServerCommandTest {
     }
 
     @Test
-    void server_noPolicy_isAUsageError() {
-        CliRun run = CliRun.of("server", "--insecure-http");
+    void server_policyFlagsWithoutPss_isAUsageError() {
+        CliRun run = CliRun.of("server", "--insecure-http", "--pss-enforce-workloads", "--data-dir", temp.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(run.err()).contains("no policy to apply");
+        assertThat(run.err()).contains("need --pss LEVEL");
     }
 
     @Test
@@ -109,7 +109,9 @@ class ServerCommandTest {
                     "--port",
                     Integer.toString(taken.getLocalPort()),
                     "--pss",
-                    "restricted");
+                    "restricted",
+                    "--data-dir",
+                    temp.toString());
 
             assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(run.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
@@ -122,7 +124,18 @@ class ServerCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), System.out, errStream, false);
-        String[] args = {"server", "--insecure-http", "--bind", "127.0.0.1", "--port", "0", "--pss", "restricted"};
+        String[] args = {
+            "server",
+            "--insecure-http",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--pss",
+            "restricted",
+            "--data-dir",
+            temp.toString()
+        };
         CommandLine commandLine = Main.commandLine(terminal, args);
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         ServerCommand command =

@@ -57,7 +57,9 @@ class ServerIT {
                         "--port",
                         Integer.toString(port),
                         "--pss",
-                        "restricted")
+                        "restricted",
+                        "--data-dir",
+                        temp.resolve("data").toString())
                 .redirectError(err.toFile())
                 .redirectOutput(temp.resolve("out.txt").toFile())
                 .start();

@@ -111,6 +111,7 @@ public final class AssayServer implements AutoCloseable {
                         .orElse(64 * 1024))
                 .shutdownGracePeriod(shutdownGrace)
                 .directHandlers(TransportErrors.handlers())
+                .contentEncoding(PassThroughEncodings.context())
                 // Responses are small and latency is the point: never hold a segment back for an ACK (with
                 // TLS, a response can span two records, and Nagle's algorithm would delay the second).
                 .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())

@@ -45,7 +45,16 @@ public final class PortfolioDatabase implements AutoCloseable {
         // PostgreSQL mode keeps H2's SQL close to what production PostgreSQL accepts; lower-case names
         // match PostgreSQL's folding, so the same queries name the same columns on both.
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("portfolio")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                // A second process (`assay server keys create` while the server runs) connects through the
+                // first one's TCP listener on loopback instead of failing on the file lock.
+                + ";AUTO_SERVER=TRUE"
+                // H2 otherwise writes committed transactions up to 500 ms later: a killed server would lose
+                // uploads it had already acknowledged.
+                + ";WRITE_DELAY=0"
+                // Concurrent uploads to one version wait for each other (SELECT ... FOR UPDATE); a large SBOM
+                // takes seconds to write, far beyond H2's default of one second, after which it gives up.
+                + ";LOCK_TIMEOUT=60000";
         return open(url, "sa", "");
     }
 

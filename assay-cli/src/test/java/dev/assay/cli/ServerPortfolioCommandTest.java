@@ -1,0 +1,329 @@
+package dev.assay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.server.AssayServer;
+import dev.assay.testkit.ProjectRoot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code assay server} as the portfolio server, {@code assay server keys}, and {@code --upload}. */
+class ServerPortfolioCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+
+    static Path advisories;
+
+    @TempDir
+    Path temp;
+
+    Path dataDir;
+    AssayServer server;
+    String logged;
+    ByteArrayOutputStream err;
+
+    @BeforeAll
+    static void importAdvisories() {
+        advisories = shared.resolve("advisories");
+        Path bundle = ProjectRoot.require()
+                .resolve("assay-engine/src/main/resources/dev/assay/engine/advisory-snapshot.bundle");
+        CliRun run = CliRun.of("db", "import", bundle.toString(), "--db", advisories.toString(), "-q");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @BeforeEach
+    void startServer() {
+        dataDir = temp.resolve("data");
+        err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), System.out, errStream, false);
+        // No TLS flags and no --insecure-http: the portfolio server on loopback only.
+        String[] args = {"server", "--port", "0", "--data-dir", dataDir.toString()};
+        CommandLine commandLine = Main.commandLine(terminal, args);
+        ServerCommand command = (ServerCommand)
+                commandLine.parseArgs(args).subcommand().commandSpec().userObject();
+        Logging.configure(command.globalOptions(), errStream);
+        server = ServerLauncher.start(command);
+        logged = err.toString(StandardCharsets.UTF_8);
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+        Logging.configure(new GlobalOptions(), System.err);
+    }
+
+    private String adminKey() throws IOException {
+        return Files.readString(dataDir.resolve("initial-admin-key"), StandardCharsets.UTF_8)
+                .strip();
+    }
+
+    private static HttpResponse<String> get(String url, String key) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + key)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private String createKey(String name, String scope) {
+        CliRun run = CliRun.of(
+                "server", "keys", "create", "--name", name, "--scope", scope, "--data-dir", dataDir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run.out().strip();
+    }
+
+    @Test
+    void server_withoutTlsFlags_servesPlainHttpOnLoopbackWithAnInitialAdminKey() throws Exception {
+        assertThat(server.url()).startsWith("http://127.0.0.1:");
+        assertThat(logged).contains("serving plain HTTP on loopback only");
+        Path keyFile = dataDir.resolve("initial-admin-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        assertThat(logged).contains(keyFile.toString()).doesNotContain(adminKey());
+
+        HttpResponse<String> status = get(server.url() + "/api/v1/status", adminKey());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(status.body()).path("database").path("dialect").asText())
+                .isEqualTo("h2");
+        assertThat(get(server.url() + "/admission/validate", adminKey()).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void keys_createListRevoke_whileTheServerRuns() throws Exception {
+        String key = createKey("ci", "upload,read");
+        assertThat(key).matches("assay_[0-9a-f]{12}_[0-9a-f]{64}");
+        assertThat(get(server.url() + "/api/v1/projects", key).statusCode()).isEqualTo(200);
+
+        CliRun list = CliRun.of("server", "keys", "list", "--data-dir", dataDir.toString());
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out())
+                .contains("initial-admin", "admin", "ci", "read,upload")
+                .doesNotContain(key);
+
+        CliRun revoke = CliRun.of("server", "keys", "revoke", "ci", "--data-dir", dataDir.toString());
+        assertThat(revoke.exitCode()).as(revoke.err()).isZero();
+        assertThat(get(server.url() + "/api/v1/projects", key).statusCode()).isEqualTo(401);
+
+        JsonNode audit =
+                JSON.readTree(get(server.url() + "/api/v1/audit", adminKey()).body());
+        assertThat(audit.path("entries").get(0).path("action").asText()).isEqualTo("key.revoke");
+        assertThat(audit.path("entries").get(0).path("actor").asText()).startsWith("cli:");
+    }
+
+    @Test
+    void keys_badInput_exitsTwoWithOneLine() {
+        CliRun scope = CliRun.of(
+                "server", "keys", "create", "--name", "x", "--scope", "write", "--data-dir", dataDir.toString());
+        assertThat(scope.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(scope.err()).contains("unknown scope 'write'");
+        createKey("dup", "read");
+        CliRun duplicate = CliRun.of(
+                "server", "keys", "create", "--name", "dup", "--scope", "read", "--data-dir", dataDir.toString());
+        assertThat(duplicate.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(duplicate.err()).contains("already exists");
+        CliRun missing = CliRun.of("server", "keys", "revoke", "nobody", "--data-dir", dataDir.toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(missing.err()).contains("no API key named 'nobody'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void sbomUpload_storesTheVersionAndKeepsTheNormalOutput() throws Exception {
+        String key = createKey("ci", "upload");
+        String sample = ProjectRoot.require()
+                .resolve("samples/webapp/frontend/package-lock.json")
+                .toString();
+
+        CliRun run = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                server.url(),
+                "--project",
+                "frontend",
+                "--project-version",
+                "2.0",
+                "--project-tag",
+                "prod",
+                "--api-key",
+                key);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JSON.readTree(run.out()).path("bomFormat").asText()).isEqualTo("CycloneDX");
+        assertThat(run.err()).contains("uploaded to " + server.url() + " as frontend@2.0: CREATED");
+        JsonNode project = JSON.readTree(
+                get(server.url() + "/api/v1/projects/frontend", adminKey()).body());
+        assertThat(project.path("versions").get(0).path("version").asText()).isEqualTo("2.0");
+        assertThat(project.path("versions").get(0).path("tags").toString()).isEqualTo("[\"prod\"]");
+        assertThat(project.path("versions").get(0).path("components").asInt()).isGreaterThan(1);
+    }
+
+    @Test
+    void scanUpload_uploadsTheScannedSbom() throws Exception {
+        String key = createKey("ci", "upload");
+        Path project = temp.resolve("svc");
+        Files.createDirectories(project);
+        Files.writeString(project.resolve("requirements.txt"), "requests==2.19.0\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of(
+                "scan",
+                project.toString(),
+                "--db",
+                advisories.toString(),
+                "--format",
+                "json",
+                "--upload",
+                server.url() + "/",
+                "--project",
+                "svc",
+                "--project-version",
+                "1",
+                "--api-key",
+                key);
+
+        assertThat(run.exitCode()).as(run.err()).isIn(ExitCodes.OK, ExitCodes.GATE_TRIPPED);
+        assertThat(JSON.readTree(run.out()).has("findings")).isTrue();
+        assertThat(run.err()).contains("as svc@1: CREATED");
+        JsonNode components =
+                JSON.readTree(get(server.url() + "/api/v1/projects/svc/versions/1/components?q=requests", adminKey())
+                        .body());
+        assertThat(components.path("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void upload_refusedOrUnreachable_exitCodesAndOneLine() throws Exception {
+        String sample = ProjectRoot.require()
+                .resolve("samples/webapp/frontend/package-lock.json")
+                .toString();
+        String reader = createKey("dash", "read");
+
+        CliRun unknown = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                server.url(),
+                "--project",
+                "p",
+                "--project-version",
+                "1",
+                "--api-key",
+                "assay_000000000000_" + "0".repeat(64));
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknown.err()).contains("refused the API key (401").doesNotContain("\tat ");
+
+        CliRun forbidden = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                server.url(),
+                "--project",
+                "p",
+                "--project-version",
+                "1",
+                "--api-key",
+                reader);
+        assertThat(forbidden.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(forbidden.err()).contains("may not upload (403", "lacks the scope 'upload'");
+
+        CliRun badName = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                server.url(),
+                "--project",
+                "../x",
+                "--project-version",
+                "1",
+                "--api-key",
+                adminKey());
+        assertThat(badName.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badName.err()).contains("rejected the SBOM", "400");
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun unreachable = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                "http://127.0.0.1:" + closedPort,
+                "--project",
+                "p",
+                "--project-version",
+                "1",
+                "--api-key",
+                adminKey());
+        assertThat(unreachable.exitCode()).isEqualTo(ExitCodes.NO_VERDICT);
+        assertThat(unreachable.err()).contains("cannot upload the SBOM to http://127.0.0.1:" + closedPort);
+
+        CliRun noVersion = CliRun.of("sbom", sample, "--upload", server.url(), "--project", "p", "--api-key", reader);
+        assertThat(noVersion.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noVersion.err()).contains("--upload needs --project NAME and --project-version VERSION");
+        CliRun noUpload = CliRun.of("sbom", sample, "--project", "p");
+        assertThat(noUpload.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(noUpload.err()).contains("need --upload URL");
+    }
+
+    @Test
+    void dataDir_defaultsFollowXdg() {
+        Path home = Path.of("/home/someone");
+        assertThat(PortfolioStorageOptions.defaultDataDir(Map.of("XDG_DATA_HOME", "/xdg"), home))
+                .isEqualTo(Path.of("/xdg/assay/server"));
+        assertThat(PortfolioStorageOptions.defaultDataDir(Map.of("XDG_DATA_HOME", "relative"), home))
+                .isEqualTo(Path.of("/home/someone/.local/share/assay/server"));
+        assertThat(PortfolioStorageOptions.defaultDataDir(Map.of(), home))
+                .isEqualTo(Path.of("/home/someone/.local/share/assay/server"));
+    }
+
+    @Test
+    void server_plainHttpOnAnotherAddress_needsInsecureHttp() {
+        CliRun run = CliRun.of(
+                "server",
+                "--bind",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--data-dir",
+                temp.resolve("other").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.err()).contains("--insecure-http");
+        CliRun cors = CliRun.of(
+                "server",
+                "--cors-origin",
+                "https://x.example/path",
+                "--port",
+                "0",
+                "--data-dir",
+                temp.resolve("other").toString());
+        assertThat(cors.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(cors.err()).contains("--cors-origin takes an origin");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.assay.server.portfolio.api;
+
+import dev.assay.server.ServerFeature;
+import dev.assay.server.metrics.Metrics;
+import dev.assay.server.portfolio.auth.ApiKeys;
+import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.SbomIngestion;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The portfolio REST API under {@code /api/v1}, with {@code /openapi.json}: authentication and CORS in
+ * front of every route, the core route groups (SBOM upload, projects, images, status, audit), and any
+ * further groups given to the builder (findings, triage, impact, webhooks), all behind the same checks.
+ */
+public final class PortfolioFeature implements ServerFeature {
+    private final PortfolioDatabase database;
+    private final ApiKeys keys;
+    private final ApiLimits limits;
+    private final Optional<String> corsOrigin;
+    private final List<ApiRoutes> groups;
+    private final boolean closeDatabase;
+    private volatile List<ApiRoute> routes = List.of();
+
+    private PortfolioFeature(Builder builder) {
+        this.database = builder.database;
+        this.keys = new ApiKeys(builder.database, builder.clock);
+        this.limits = builder.limits;
+        this.corsOrigin = builder.corsOrigin;
+        this.closeDatabase = builder.closeDatabase;
+        PortfolioReads reads = new PortfolioReads(builder.database);
+        List<ApiRoutes> all = new ArrayList<>();
+        all.add(new SbomRoutes(new SbomIngestion(builder.database, builder.clock), reads));
+        all.add(new ProjectRoutes(reads));
+        all.add(new ImageRoutes(builder.database, builder.clock));
+        all.add(new AdminRoutes(builder.database, builder.serverVersion, builder.advisories));
+        all.addAll(builder.groups);
+        this.groups = List.copyOf(all);
+    }
+
+    public static Builder builder(PortfolioDatabase database) {
+        return new Builder(database);
+    }
+
+    @Override
+    public String name() {
+        return "portfolio";
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing, Metrics metrics) {
+        AccessFilters filters = new AccessFilters(keys, corsOrigin);
+        // CORS first: a preflight carries no credentials and must be answered before authentication.
+        routing.addFilter(filters::cors);
+        routing.addFilter(filters::authenticate);
+        ApiRouter router = new ApiRouter(routing, limits);
+        for (ApiRoutes group : groups) {
+            group.register(router);
+        }
+        routes = router.routes();
+        OpenApiDocument openApi = OpenApiDocument.load();
+        routing.get("/openapi.json", (request, response) -> openApi.send(response));
+        // Inside /api/v1, unknown paths and methods get the API's error shape, not the server's fallback.
+        routing.any(
+                ApiRouter.PREFIX + "/*",
+                (request, response) -> ApiErrors.send(
+                        response,
+                        Status.NOT_FOUND_404,
+                        "no such endpoint: " + request.prologue().method().text() + " "
+                                + request.path().path()));
+    }
+
+    /** The API endpoints registered (after {@link #routing}), for documentation checks. */
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    @Override
+    public long maxRequestBytes() {
+        // Above the API's own limits, so that the handlers (which check the declared length before reading)
+        // answer in the API's error shape; the listener's limit only backs them up.
+        return 2 * Math.max(limits.maxUploadBytes(), limits.maxJsonBytes());
+    }
+
+    @Override
+    public void close() {
+        if (closeDatabase) {
+            database.close();
+        }
+    }
+
+    public static final class Builder {
+        private final PortfolioDatabase database;
+        private Clock clock = Clock.systemUTC();
+        private ApiLimits limits = ApiLimits.DEFAULT;
+        private Optional<String> corsOrigin = Optional.empty();
+        private final List<ApiRoutes> groups = new ArrayList<>();
+        private String serverVersion = "unknown";
+        private Supplier<Object> advisories = () -> null;
+        private boolean closeDatabase;
+
+        private Builder(PortfolioDatabase database) {
+            this.database = Objects.requireNonNull(database, "database");
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder limits(ApiLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /** The one origin (scheme://host[:port]) browsers may call the API from; none by default. */
+        public Builder corsOrigin(String origin) {
+            this.corsOrigin = Optional.of(Objects.requireNonNull(origin, "origin"));
+            return this;
+        }
+
+        /** More endpoints under {@code /api/v1}, behind the same authentication and error handling. */
+        public Builder routes(ApiRoutes group) {
+            groups.add(Objects.requireNonNull(group, "group"));
+            return this;
+        }
+
+        public Builder serverVersion(String version) {
+            this.serverVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /**
+         * What {@code GET /status} reports as {@code advisories} (age and staleness of the advisory database);
+         * null until the advisory side is wired.
+         */
+        public Builder advisoryStatus(Supplier<Object> advisories) {
+            this.advisories = Objects.requireNonNull(advisories, "advisories");
+            return this;
+        }
+
+        /** Closes the database when the server stops (the server owns it). */
+        public Builder closeDatabaseOnStop() {
+            this.closeDatabase = true;
+            return this;
+        }
+
+        public PortfolioFeature build() {
+            return new PortfolioFeature(this);
+        }
+    }
+}

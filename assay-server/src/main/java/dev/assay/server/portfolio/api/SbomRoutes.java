@@ -1,0 +1,108 @@
+package dev.assay.server.portfolio.api;
+
+import dev.assay.engine.SbomUploads;
+import dev.assay.engine.UploadedSbom;
+import dev.assay.server.portfolio.auth.Scope;
+import dev.assay.server.portfolio.store.IngestRequest;
+import dev.assay.server.portfolio.store.IngestResult;
+import dev.assay.server.portfolio.store.SbomIngestion;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /sboms}: an SBOM becomes the inventory of a project version. */
+final class SbomRoutes implements ApiRoutes {
+    /**
+     * What an SBOM upload may declare. No declared type is accepted too (the content is recognised by
+     * itself), but a form encoding is refused: it is what {@code curl -d} sends by mistake, and it would
+     * mangle the document.
+     */
+    static final Set<String> MEDIA_TYPES = Set.of(
+            "application/json",
+            "application/xml",
+            "text/xml",
+            "application/vnd.cyclonedx+json",
+            "application/vnd.cyclonedx+xml",
+            "application/spdx+json",
+            "application/gzip",
+            "application/x-gzip",
+            "application/octet-stream");
+
+    private static final int MAX_TAGS = 32;
+
+    private final SbomIngestion ingestion;
+    private final PortfolioReads reads;
+
+    SbomRoutes(SbomIngestion ingestion, PortfolioReads reads) {
+        this.ingestion = ingestion;
+        this.reads = reads;
+    }
+
+    record UploadResponse(
+            String project,
+            String version,
+            String outcome,
+            int components,
+            int dependencyEdges,
+            String sbomSha256,
+            long findings) {}
+
+    @Override
+    public void register(ApiRouter router) {
+        router.post("/sboms", Scope.UPLOAD, this::upload);
+    }
+
+    private void upload(ApiExchange exchange) {
+        String project = Names.require(exchange.requiredQuery("project"), "project");
+        String version = Names.require(exchange.requiredQuery("version"), "version");
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : exchange.queryAll("tag")) {
+            tags.add(Names.require(tag, "tag"));
+        }
+        if (tags.size() > MAX_TAGS) {
+            throw ApiProblem.badRequest("at most " + MAX_TAGS + " tags per upload");
+        }
+        Optional<String> encoding = exchange.request()
+                .headers()
+                .first(HeaderNames.CONTENT_ENCODING)
+                .map(value -> value.strip().toLowerCase(Locale.ROOT));
+        if (encoding.isPresent() && !Set.of("gzip", "x-gzip", "identity").contains(encoding.get())) {
+            throw new ApiProblem(
+                    Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "unsupported Content-Encoding " + encoding.get() + "; send the SBOM plain or gzip-compressed");
+        }
+        long limit = exchange.limits().maxUploadBytes();
+        byte[] body = exchange.body(MEDIA_TYPES, true, limit);
+        if (body.length == 0) {
+            throw ApiProblem.badRequest("the request body is empty; send the SBOM document");
+        }
+        // Recognised by content (gzip magic, then the document's own format), never by the headers alone.
+        UploadedSbom sbom = SbomUploads.read(body, "the uploaded SBOM", limit);
+        IngestResult result = ingestion.ingest(new IngestRequest(
+                project, version, tags, sbom, exchange.caller().name()));
+        long findings = reads.findings(result.versionId());
+        exchange.respond(
+                result.outcome() == IngestResult.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200,
+                new UploadResponse(
+                        project,
+                        version,
+                        result.outcome().name(),
+                        result.components(),
+                        result.dependencyEdges(),
+                        sha256(sbom.document()),
+                        findings));
+    }
+
+    private static String sha256(byte[] document) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(document));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime provides SHA-256", e);
+        }
+    }
+}
