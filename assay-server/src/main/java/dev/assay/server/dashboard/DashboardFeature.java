@@ -37,6 +37,7 @@ public final class DashboardFeature implements ServerFeature {
             "trusted-types 'none'");
 
     private static final String INDEX = "index.html";
+    private static final String FAVICON = "favicon.svg";
 
     private final StaticAssets assets;
 
@@ -65,6 +66,12 @@ public final class DashboardFeature implements ServerFeature {
         routing.route(Method.GET, PathMatchers.exact("/"), (request, response) -> serveIndex(request, response));
         routing.route(Method.GET, PathMatchers.exact("/ui"), (request, response) -> serveIndex(request, response));
         routing.route(Method.GET, PathMatchers.prefix("/ui/"), (request, response) -> serveIndex(request, response));
+        // Browsers ask for /favicon.ico on their own, also when showing the API's JSON.
+        routing.route(
+                Method.GET,
+                PathMatchers.exact("/favicon.ico"),
+                (request, response) ->
+                        assets.find(FAVICON).ifPresentOrElse(icon -> send(request, response, icon), response::next));
         routing.route(Method.GET, PathMatchers.any(), this::serveFile);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,6 +32,14 @@ final class Browser implements AutoCloseable {
     /** The longest any test waits for the page; failures show up as a timeout, never as a hang. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    /**
+     * Selenium looks for a DevTools binding matching the browser's version and warns when there is none;
+     * the tests use WebDriver only. Held here so the configured logger is not collected.
+     */
+    private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
     private final ChromeDriver driver;
 
     private Browser(ChromeDriver driver) {
@@ -39,6 +48,7 @@ final class Browser implements AutoCloseable {
 
     /** Starts headless Chromium, or skips the calling test when it is not installed. */
     static Browser start() {
+        DEVTOOLS_LOG.setLevel(Level.SEVERE);
         Path chromium = program("ASSAY_CHROMIUM", "/usr/bin/chromium");
         Path chromedriver = program("ASSAY_CHROMEDRIVER", "/usr/bin/chromedriver");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -92,7 +102,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        // Poll often: the default half second would dominate the run time of a page that renders in 20 ms.
+        return new WebDriverWait(driver, WAIT, POLL).until(condition);
     }
 
     /** Waits until the dashboard shows a page of this route ({@code overview}, {@code version}, {@code key}...). */

@@ -91,7 +91,8 @@ final class ContractFixtureFeature implements ServerFeature {
 
     List<Captured> requests(String method, String path) {
         return requests.stream()
-                .filter(request -> request.method().equals(method) && request.path().equals(path))
+                .filter(request ->
+                        request.method().equals(method) && request.path().equals(path))
                 .toList();
     }
 
@@ -99,41 +100,52 @@ final class ContractFixtureFeature implements ServerFeature {
     public void routing(HttpRouting.Builder routing, Metrics metrics) {
         routing.get("/api/v1/overview", (request, response) -> read(request, response, () -> resource("overview")));
         routing.get("/api/v1/projects", (request, response) -> read(request, response, () -> resource("projects")));
-        routing.get("/api/v1/projects/{project}", (request, response) -> read(request, response, () -> {
-            String project = request.path().pathParameters().get("project");
-            if (project.equals(PROJECT)) {
-                return resource("project-shop");
-            }
-            if (project.contains("<img")) {
-                ObjectNode other = JSON.createObjectNode().put("name", project);
-                other.putArray("versions");
-                return other;
-            }
-            return null;
-        }));
-        routing.get("/api/v1/projects/{project}/versions/{version}/findings", (request, response) -> read(
-                request, response, () -> isShopVersion(request) ? findingsResponse() : null));
-        routing.get("/api/v1/projects/{project}/versions/{version}/components", (request, response) -> read(
-                request, response, () -> isShopVersion(request) ? components(request) : null));
-        routing.get("/api/v1/projects/{project}/versions/{version}/vex", (request, response) -> read(
-                request, response, () -> isShopVersion(request) ? vex(request) : null));
-        routing.get("/api/v1/vulnerabilities/{id}", (request, response) -> read(request, response, () -> {
-            String id = request.path().pathParameters().get("id");
-            return Set.of("CVE-2021-44228", "GHSA-jfh8-c2jp-5v3q").contains(id)
-                    ? resource("vulnerability-CVE-2021-44228")
-                    : null;
-        }));
-        routing.get("/api/v1/impact", (request, response) -> read(request, response, () -> {
-            ObjectNode impact = (ObjectNode) resource("impact");
-            ObjectNode query = JSON.createObjectNode();
-            for (String name : List.of("purl", "range", "vulnerability")) {
-                if (request.query().contains(name)) {
-                    query.put(name, request.query().get(name));
-                }
-            }
-            impact.set("query", query);
-            return impact;
-        }));
+        routing.get(
+                "/api/v1/projects/{project}",
+                (request, response) -> read(request, response, () -> {
+                    String project = request.path().pathParameters().get("project");
+                    if (project.equals(PROJECT)) {
+                        return resource("project-shop");
+                    }
+                    if (project.contains("<img")) {
+                        ObjectNode other = JSON.createObjectNode().put("name", project);
+                        other.putArray("versions");
+                        return other;
+                    }
+                    return null;
+                }));
+        routing.get(
+                "/api/v1/projects/{project}/versions/{version}/findings",
+                (request, response) ->
+                        read(request, response, () -> isShopVersion(request) ? findingsResponse() : null));
+        routing.get(
+                "/api/v1/projects/{project}/versions/{version}/components",
+                (request, response) ->
+                        read(request, response, () -> isShopVersion(request) ? components(request) : null));
+        routing.get(
+                "/api/v1/projects/{project}/versions/{version}/vex",
+                (request, response) -> read(request, response, () -> isShopVersion(request) ? vex(request) : null));
+        routing.get(
+                "/api/v1/vulnerabilities/{id}",
+                (request, response) -> read(request, response, () -> {
+                    String id = request.path().pathParameters().get("id");
+                    return Set.of("CVE-2021-44228", "GHSA-jfh8-c2jp-5v3q").contains(id)
+                            ? resource("vulnerability-CVE-2021-44228")
+                            : null;
+                }));
+        routing.get(
+                "/api/v1/impact",
+                (request, response) -> read(request, response, () -> {
+                    ObjectNode impact = (ObjectNode) resource("impact");
+                    ObjectNode query = JSON.createObjectNode();
+                    for (String name : List.of("purl", "range", "vulnerability")) {
+                        if (request.query().contains(name)) {
+                            query.put(name, request.query().get(name));
+                        }
+                    }
+                    impact.set("query", query);
+                    return impact;
+                }));
         routing.post("/api/v1/triage", this::triage);
     }
 
@@ -151,7 +163,10 @@ final class ContractFixtureFeature implements ServerFeature {
         if (authorize(request, response, false)) {
             JsonNode json = body.get();
             if (json == null) {
-                error(response, Status.NOT_FOUND_404, "not found: " + request.path().path());
+                error(
+                        response,
+                        Status.NOT_FOUND_404,
+                        "not found: " + request.path().path());
             } else {
                 send(response, Status.OK_200, json);
             }
@@ -198,15 +213,16 @@ final class ContractFixtureFeature implements ServerFeature {
             return Optional.of("not_affected needs a justification");
         }
         return switch (scope) {
-            case "finding" -> body.path("findingId").isIntegralNumber()
-                    ? Optional.empty()
-                    : Optional.of("findingId is required for scope finding");
-            case "project" -> body.path("project").isTextual()
-                    ? Optional.empty()
-                    : Optional.of("project is required for scope project");
-            default -> body.path("purl").isTextual()
-                    ? Optional.empty()
-                    : Optional.of("purl is required for scope purl");
+            case "finding" ->
+                body.path("findingId").isIntegralNumber()
+                        ? Optional.empty()
+                        : Optional.of("findingId is required for scope finding");
+            case "project" ->
+                body.path("project").isTextual()
+                        ? Optional.empty()
+                        : Optional.of("project is required for scope project");
+            default ->
+                body.path("purl").isTextual() ? Optional.empty() : Optional.of("purl is required for scope purl");
         };
     }
 
@@ -216,19 +232,26 @@ final class ContractFixtureFeature implements ServerFeature {
         String scope = body.get("scope").asText();
         for (JsonNode node : updated) {
             ObjectNode finding = (ObjectNode) node;
-            boolean inScope =
-                    switch (scope) {
-                        case "finding" -> finding.get("id").asLong() == body.get("findingId").asLong();
-                        case "project" -> finding.get("vulnerability").asText().equals(body.get("vulnerability").asText());
-                        default -> finding.at("/component/purl")
-                                        .asText()
-                                        .startsWith(body.get("purl").asText() + "@")
-                                && finding.get("vulnerability").asText().equals(body.get("vulnerability").asText());
-                    };
+            boolean inScope = switch (scope) {
+                case "finding" ->
+                    finding.get("id").asLong() == body.get("findingId").asLong();
+                case "project" ->
+                    finding.get("vulnerability")
+                            .asText()
+                            .equals(body.get("vulnerability").asText());
+                default ->
+                    finding.at("/component/purl")
+                                    .asText()
+                                    .startsWith(body.get("purl").asText() + "@")
+                            && finding.get("vulnerability")
+                                    .asText()
+                                    .equals(body.get("vulnerability").asText());
+            };
             if (inScope) {
                 ObjectNode analysis = JSON.createObjectNode();
                 analysis.put("state", body.get("state").asText());
-                analysis.set("justification", body.path("justification").isMissingNode() ? null : body.get("justification"));
+                analysis.set(
+                        "justification", body.path("justification").isMissingNode() ? null : body.get("justification"));
                 analysis.set("comment", body.path("comment").isMissingNode() ? null : body.get("comment"));
                 analysis.put("author", "fixture-user");
                 analysis.put("at", "2026-12-04T10:00:00Z");
@@ -248,11 +271,13 @@ final class ContractFixtureFeature implements ServerFeature {
 
     private static JsonNode components(ServerRequest request) throws IOException {
         JsonNode all = resource("components-shop-1.2");
-        String filter = request.query().contains("q")
-                ? request.query().get("q").toLowerCase(Locale.ROOT)
-                : "";
-        int offset = request.query().contains("offset") ? Integer.parseInt(request.query().get("offset")) : 0;
-        int limit = request.query().contains("limit") ? Integer.parseInt(request.query().get("limit")) : 100;
+        String filter = request.query().contains("q") ? request.query().get("q").toLowerCase(Locale.ROOT) : "";
+        int offset = request.query().contains("offset")
+                ? Integer.parseInt(request.query().get("offset"))
+                : 0;
+        int limit = request.query().contains("limit")
+                ? Integer.parseInt(request.query().get("limit"))
+                : 100;
         List<JsonNode> matching = new ArrayList<>();
         for (JsonNode component : all.get("components")) {
             if (component.get("name").asText().toLowerCase(Locale.ROOT).contains(filter)
