@@ -65,7 +65,9 @@ export function stackedAreaChart(history, {severities = ['critical', 'high', 'me
   const labels = s('g', {class: 'x-labels'});
   const labelled = new Set([0, Math.floor((days.length - 1) / 2), days.length - 1]);
   for (const index of labelled) {
-    labels.append(s('text', {x: round(x(index)), y: height - 10, 'text-anchor': 'middle'}, String(days[index].date)));
+    // The first and last labels align with the plot's edges instead of running past them.
+    const anchor = days.length === 1 ? 'middle' : index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle';
+    labels.append(s('text', {x: round(x(index)), y: height - 10, 'text-anchor': anchor}, String(days[index].date)));
   }
   svg.append(grid, labels);
 
@@ -102,10 +104,10 @@ export function stackedAreaChart(history, {severities = ['critical', 'high', 'me
 }
 
 /**
- * Horizontal bars, longest first as given: items = [{label, value, detail, href}]. Each bar and its label
- * link to href when present.
+ * Horizontal bars, in the order given: items = [{label, value, text, href}], text being what is written
+ * after the bar (the value by default). Each bar and its label link to href when present.
  */
-export function barChart(items, {title, description, unit = ''}) {
+export function barChart(items, {title, description}) {
   const rowHeight = 26;
   const width = 720;
   const labelWidth = 330;
@@ -122,14 +124,14 @@ export function barChart(items, {title, description, unit = ''}) {
   rows.forEach((row, index) => {
     const top = 4 + index * rowHeight;
     const barWidth = Math.max(2, (count(row.value) / max) * barSpace);
-    const tooltip = `${row.label}: ${row.value}${unit}${row.detail ? ` (${row.detail})` : ''}`;
+    const text = row.text ?? String(row.value);
+    const tooltip = `${row.label}: ${text}`;
     const mark = s('g', {class: 'bar-row', 'data-label': row.label, 'data-value': count(row.value)},
       s('title', {}, tooltip),
       s('text', {class: 'bar-label', x: labelWidth - 8, y: top + rowHeight / 2 + 4, 'text-anchor': 'end'},
         truncate(String(row.label), 44)),
       s('rect', {class: 'bar', x: labelWidth, y: top + 4, width: round(barWidth), height: rowHeight - 8, rx: 2}),
-      s('text', {class: 'bar-value', x: labelWidth + barWidth + 6, y: top + rowHeight / 2 + 4},
-        `${row.value}${unit}${row.detail ? ` · ${row.detail}` : ''}`));
+      s('text', {class: 'bar-value', x: labelWidth + barWidth + 6, y: top + rowHeight / 2 + 4}, text));
     svg.append(row.href ? s('a', {href: row.href}, mark) : mark);
   });
   return svg;

@@ -4,7 +4,7 @@ import {api} from './api.js';
 import {barChart, chartData, stackedAreaChart} from './charts.js';
 import {h, table} from './dom.js';
 import {
-  SEVERITIES, formatHours, formatNumber, formatTime, href, kevBadge, link, severityCounts,
+  SEVERITIES, formatHours, formatNumber, formatTime, href, kevBadge, link, plural, severityCounts,
 } from './ui.js';
 
 export async function overviewPage() {
@@ -87,12 +87,11 @@ function topComponents(components) {
     h('figure', {id: 'top-components'}, barChart(components.map((component) => ({
       label: component.purl,
       value: component.versions,
-      detail: `${component.findings} finding${component.findings === 1 ? '' : 's'}`,
+      text: `${plural(component.versions, 'version')} · ${plural(component.findings, 'finding')}`,
       href: href.impact(component.purl),
     })), {
       title: 'Most widespread vulnerable components',
       description: 'Project versions containing each vulnerable component; each bar links to its impact.',
-      unit: ' versions',
     })),
     chartData('Data', table({
       columns: ['Component', 'Project versions', 'Findings'],
@@ -106,7 +105,7 @@ function projectTable(projects) {
   return h('section', {'aria-labelledby': 'projects-title', id: 'projects'},
     h('h2', {id: 'projects-title'}, 'Projects'),
     table({
-      caption: `${projects.length} project${projects.length === 1 ? '' : 's'}`,
+      caption: plural(projects.length, 'project'),
       columns: ['Project', 'Versions', 'Latest version', 'Updated', 'Open findings'],
       rows: projects.map((project) => [
         link(href.project(project.name), project.name),

@@ -64,6 +64,12 @@ export function formatEpss(epss) {
   return `${(Number(epss) * 100).toFixed(1)}%`;
 }
 
+/** "1 version", "3 versions" */
+export function plural(count, noun) {
+  const number = Number(count ?? 0);
+  return `${formatNumber(number)} ${noun}${number === 1 ? '' : 's'}`;
+}
+
 export function formatNumber(value) {
   return Number(value ?? 0).toLocaleString('en');
 }

@@ -96,6 +96,7 @@ class DashboardBrowserTest {
 
         assertThat(browser.find("label[for=key-input]").getText()).isEqualTo("API key");
         assertThat(browser.find("#main").isDisplayed()).isFalse();
+        assertThat(browser.find("#forget-key").isDisplayed()).isFalse();
         browser.find("#key-input").sendKeys(ContractFixtureFeature.FULL_KEY);
         browser.find("#key-form button[type=submit]").click();
         browser.waitForPage("overview");
@@ -125,6 +126,10 @@ class DashboardBrowserTest {
                         .map(row -> row.getDomAttribute("data-value"))
                         .toList())
                 .containsExactly("3", "2", "1");
+        assertThat(browser.findAll("#top-components svg text.bar-value").stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("3 versions · 6 findings", "2 versions · 2 findings", "1 version · 1 finding");
         assertThat(barWidth(0)).isGreaterThan(barWidth(1));
         assertThat(barWidth(1)).isGreaterThan(barWidth(2));
         assertThat(browser.find("#top-components svg a").getDomAttribute("href"))
