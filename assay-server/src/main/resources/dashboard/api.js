@@ -27,6 +27,14 @@ export function forgetApiKey() {
   sessionStorage.removeItem(KEY_NAME);
 }
 
+/** "404: no such project" for an API error, the message for anything else. */
+export function messageOf(error) {
+  if (error instanceof ApiError) {
+    return error.status === 0 ? error.message : `${error.status}: ${error.message}`;
+  }
+  return String(error?.message ?? error);
+}
+
 /** A path with each interpolated value percent-encoded: path`/api/v1/projects/${name}`. */
 export function path(strings, ...values) {
   return strings.reduce((result, part, index) =>
@@ -95,4 +103,21 @@ async function errorMessage(response) {
     // Not JSON: fall back to the status line.
   }
   return `${response.status} ${response.statusText}`.trim();
+}
+
+/**
+ * Waits for several calls; a page can show what arrived and say what did not. A refused key (401) still
+ * fails the whole page, so the key prompt appears; so does the failure of every call.
+ * Returns [{value} | {error}] in the order given.
+ */
+export async function settled(calls) {
+  const results = await Promise.allSettled(calls);
+  const refused = results.find((result) => result.status === 'rejected' && result.reason?.status === 401);
+  if (refused) {
+    throw refused.reason;
+  }
+  if (results.every((result) => result.status === 'rejected')) {
+    throw results[0].reason;
+  }
+  return results.map((result) => result.status === 'fulfilled' ? {value: result.value} : {error: result.reason});
 }

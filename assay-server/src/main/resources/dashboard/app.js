@@ -1,11 +1,11 @@
 // The dashboard's entry point: routes on the URL fragment (#/projects/p/versions/v), asks for the API key
 // when the server refuses the one it has, and renders one page at a time into <main>.
-import {ApiError, apiKey, forgetApiKey, setApiKey} from './api.js';
+import {ApiError, apiKey, forgetApiKey, messageOf, setApiKey} from './api.js';
 import {h, replace} from './dom.js';
 import {overviewPage} from './overview.js';
 import {projectPage} from './project.js';
 import {href} from './ui.js';
-import {messageOf, versionPage} from './version.js';
+import {versionPage} from './version.js';
 import {impactPage, vulnerabilityPage} from './vulnerability.js';
 
 const main = document.getElementById('main');

@@ -1,31 +1,39 @@
 // The portfolio overview: totals, findings over time, KEV-listed findings, the most widespread vulnerable
 // components, the advisory database's age, and the projects.
-import {api} from './api.js';
+import {api, settled} from './api.js';
 import {barChart, chartData, stackedAreaChart} from './charts.js';
 import {h, table} from './dom.js';
 import {
-  SEVERITIES, formatHours, formatNumber, formatTime, href, kevBadge, link, plural, severityCounts,
+  SEVERITIES, formatHours, formatNumber, formatTime, href, kevBadge, link, plural, severityCounts, unavailable,
 } from './ui.js';
 
 export async function overviewPage() {
-  const [overview, projects] = await Promise.all([api('/api/v1/overview'), api('/api/v1/projects')]);
+  const [overview, projects] = await settled([api('/api/v1/overview'), api('/api/v1/projects')]);
   return {
     title: 'Portfolio overview',
     route: 'overview',
     content: [
       h('h1', {tabindex: '-1'}, 'Portfolio overview'),
-      advisoryStatus(overview.advisories),
-      h('p', {class: 'summary'},
-        `${formatNumber(overview.projects)} projects · ${formatNumber(overview.versions)} versions · `
-        + `${formatNumber(overview.components)} components`),
-      severityTotals(overview.findings),
-      history(overview.history ?? []),
-      kevTable(overview.kev ?? []),
-      topComponents(overview.topComponents ?? []),
-      projectTable(projects.projects ?? []),
+      overview.error ? unavailable('overview-error', 'The portfolio summary', overview.error) : summary(overview.value),
+      projects.error ? unavailable('projects-error', 'The list of projects', projects.error)
+        : projectTable(projects.value.projects ?? []),
     ],
   };
 }
+
+function summary(overview) {
+  return [
+    advisoryStatus(overview.advisories),
+    h('p', {class: 'summary'},
+      `${plural(overview.projects, 'project')} · ${plural(overview.versions, 'version')} · `
+      + `${plural(overview.components, 'component')}`),
+    severityTotals(overview.findings),
+    history(overview.history ?? []),
+    kevTable(overview.kev ?? []),
+    topComponents(overview.topComponents ?? []),
+  ];
+}
+
 
 /** The advisory database's age, with a warning that cannot be missed when it is stale. */
 export function advisoryStatus(advisories) {

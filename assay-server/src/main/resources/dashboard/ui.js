@@ -1,4 +1,5 @@
 // Shared pieces of the pages: links to routes, severity badges, number and date formats.
+import {messageOf} from './api.js';
 import {h} from './dom.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'];
@@ -137,4 +138,9 @@ export function purlWithoutVersion(purl) {
   }
   const at = text.indexOf('@', text.lastIndexOf('/') + 1);
   return at >= 0 ? text.slice(0, at) : text;
+}
+
+/** Says which part of a page could not be loaded, and why, while the rest of the page shows. */
+export function unavailable(id, what, error) {
+  return h('p', {class: 'error', role: 'alert', id}, `${what} could not be loaded (${messageOf(error)}).`);
 }

@@ -1,11 +1,11 @@
 // A project version: findings (with paths, KEV, EPSS and analysis) and their triage, components with a
 // filter, and the version's decisions as VEX documents.
-import {ApiError, api, path, query} from './api.js';
+import {ApiError, api, messageOf, path, query, settled} from './api.js';
 import {h, replace, table} from './dom.js';
 import {breadcrumbs} from './project.js';
 import {
   chips, dependencyPaths, digest, formatEpss, formatNumber, formatTime, href, kevBadge, link,
-  purlWithoutVersion, severityBadge, severityCounts, severityRank,
+  purlWithoutVersion, severityBadge, severityCounts, severityRank, unavailable,
 } from './ui.js';
 
 const PAGE_SIZE = 100;
@@ -22,13 +22,13 @@ export const JUSTIFICATIONS = [
 
 export async function versionPage(project, version, {rerender, notify}) {
   const base = path`/api/v1/projects/${project}/versions/${version}`;
-  const [findings, components, projectInfo] = await Promise.all([
+  const [findings, components, projectInfo] = await settled([
     api(`${base}/findings`),
     api(`${base}/components${query({offset: 0, limit: PAGE_SIZE})}`),
     api(path`/api/v1/projects/${project}`),
   ]);
-  const info = (projectInfo.versions ?? []).find((entry) => entry.version === version);
-  const list = (findings.findings ?? []).slice().sort(byImportance);
+  const info = (projectInfo.value?.versions ?? []).find((entry) => entry.version === version);
+  const list = (findings.value?.findings ?? []).slice().sort(byImportance);
   const open = list.filter((finding) => !finding.suppressed);
   const counts = {};
   for (const finding of open) {
@@ -46,14 +46,19 @@ export async function versionPage(project, version, {rerender, notify}) {
       h('dl', {class: 'facts'},
         h('dt', {}, 'Open findings'), h('dd', {id: 'open-counts'}, severityCounts(counts)),
         h('dt', {}, 'Suppressed'), h('dd', {}, String(list.length - open.length)),
-        h('dt', {}, 'Components'), h('dd', {}, formatNumber(components.total)),
+        h('dt', {}, 'Components'), h('dd', {}, components.value ? formatNumber(components.value.total) : '—'),
         h('dt', {}, 'Tags'), h('dd', {}, info?.tags?.length ? chips(info.tags) : '—'),
         h('dt', {}, 'Image digests'), h('dd', {}, info?.imageDigests?.length ? info.imageDigests.map(digest) : '—'),
         h('dt', {}, 'Updated'), h('dd', {}, formatTime(info?.updatedAt))),
       vexExport(base, project, version, notify),
-      findingsSection(list, context),
+      findings.error
+        ? h('section', {id: 'findings'}, h('h2', {}, 'Findings'), unavailable('findings-error', 'The findings', findings.error))
+        : findingsSection(list, context),
       triage,
-      componentsSection(base, components),
+      components.error
+        ? h('section', {id: 'components'}, h('h2', {}, 'Components'),
+          unavailable('components-error', 'The components', components.error))
+        : componentsSection(base, components.value),
     ],
   };
 }
@@ -319,11 +324,4 @@ function componentsSection(base, first) {
     h('h2', {id: 'components-title'}, 'Components'),
     h('p', {class: 'controls'}, h('label', {for: 'component-filter'}, 'Filter components'), ' ', filter),
     status, container, h('p', {class: 'pager'}, previous, ' ', next));
-}
-
-export function messageOf(error) {
-  if (error instanceof ApiError) {
-    return error.status === 0 ? error.message : `${error.status}: ${error.message}`;
-  }
-  return String(error?.message ?? error);
 }

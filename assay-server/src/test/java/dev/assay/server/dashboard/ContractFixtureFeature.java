@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +62,7 @@ final class ContractFixtureFeature implements ServerFeature {
     private final List<Captured> requests = new CopyOnWriteArrayList<>();
     private final AtomicBoolean keysRevoked = new AtomicBoolean();
     private final AtomicInteger decisions = new AtomicInteger();
+    private final Set<String> broken = ConcurrentHashMap.newKeySet();
     private volatile ArrayNode findings = findingsTemplate();
 
     @Override
@@ -77,7 +79,13 @@ final class ContractFixtureFeature implements ServerFeature {
     void reset() {
         requests.clear();
         keysRevoked.set(false);
+        broken.clear();
         findings = findingsTemplate();
+    }
+
+    /** From now on GET requests to this path fail with 500, as an endpoint that is not merged yet or down. */
+    void breakEndpoint(String path) {
+        broken.add(path);
     }
 
     /** From now on every key is refused with 401, as after a revocation. */
@@ -161,6 +169,10 @@ final class ContractFixtureFeature implements ServerFeature {
     private void read(ServerRequest request, ServerResponse response, Body body) throws IOException {
         capture(request, "");
         if (authorize(request, response, false)) {
+            if (broken.contains(request.path().path())) {
+                error(response, Status.INTERNAL_SERVER_ERROR_500, "broken on purpose by the test");
+                return;
+            }
             JsonNode json = body.get();
             if (json == null) {
                 error(

@@ -352,6 +352,23 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void failingEndpoint_showsWhatIsMissing_andTheRestOfThePage() {
+        expectedConsoleErrors.add("status of 500");
+        api.breakEndpoint("/api/v1/overview");
+        api.breakEndpoint("/api/v1/projects/shop/versions/1.2/findings");
+
+        openAs(ContractFixtureFeature.FULL_KEY, "#/", "overview");
+        assertThat(text("#overview-error"))
+                .isEqualTo("The portfolio summary could not be loaded (500: broken on purpose by the test).");
+        assertThat(browser.findAll("#projects table tbody tr")).hasSize(2);
+
+        browser.open(server.url() + "/" + VERSION_PAGE);
+        browser.waitForPage("version");
+        assertThat(text("#findings-error")).contains("The findings could not be loaded (500");
+        assertThat(browser.findAll("#components-table tbody tr")).hasSize(3);
+    }
+
+    @Test
     void contentSecurityPolicy_isEnforced_markupStringsFail() {
         expectedConsoleErrors.add("Trusted");
         openAs(ContractFixtureFeature.FULL_KEY, "#/", "overview");
