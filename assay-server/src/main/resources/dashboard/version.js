@@ -250,13 +250,35 @@ function openTriage(finding, context) {
       error.hidden = false;
     }
   });
+  const history = h('section', {id: 'triage-history', 'aria-labelledby': 'triage-history-title'},
+    h('h3', {id: 'triage-history-title'}, 'Earlier decisions'), h('p', {class: 'muted'}, 'Loading…'));
   replace(triage,
     h('h2', {id: 'triage-title'}, 'Triage ', h('span', {class: 'name'}, finding.vulnerability), ' in ',
       h('span', {class: 'name'}, `${finding.component?.name ?? purl} ${finding.component?.version ?? ''}`.trim())),
-    form);
+    form,
+    history);
+  loadHistory(finding, history);
   syncFields();
   triage.hidden = false;
   state.focus();
+}
+
+async function loadHistory(finding, section) {
+  const heading = section.querySelector('h3');
+  try {
+    const result = await api(path`/api/v1/findings/${finding.id}/history`);
+    const entries = result.history ?? [];
+    replace(section, heading, entries.length === 0
+      ? h('p', {class: 'muted'}, 'No earlier decisions.')
+      : h('ol', {class: 'history'}, entries.map((entry) => h('li', {},
+        h('span', {class: 'state'}, readable(entry.state)),
+        entry.justification ? h('span', {class: 'justification'}, readable(entry.justification)) : null,
+        entry.comment ? h('span', {class: 'comment'}, entry.comment) : null,
+        h('span', {class: 'muted'}, [entry.author, formatTime(entry.at), entry.scope ? `scope: ${entry.scope}` : null]
+          .filter(Boolean).join(' · '))))));
+  } catch (error) {
+    replace(section, heading, unavailable('triage-history-error', 'The history of this finding', error));
+  }
 }
 
 function componentsSection(base, first) {

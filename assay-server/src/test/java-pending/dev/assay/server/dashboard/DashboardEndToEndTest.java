@@ -194,7 +194,7 @@ class DashboardEndToEndTest {
         }
     }
 
-    /** An application with Log4j 2.14.1 and a component whose name is markup. */
+    /** An application with Log4j 2.14.1 and a component whose name is markup (in its name and its purl). */
     private static String sbom() {
         return """
                 {"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
@@ -204,7 +204,7 @@ class DashboardEndToEndTest {
                    {"type": "library", "bom-ref": "log4j", "group": "org.apache.logging.log4j", "name": "log4j-core",
                     "version": "2.14.1", "purl": "%s"},
                    {"type": "library", "bom-ref": "hostile", "name": %s, "version": "1.0.0",
-                    "purl": "pkg:npm/hostile-name@1.0.0"}],
+                    "purl": "pkg:npm/%%3Cimg%%20src%%3Dx%%20onerror%%3D%%22window.__pwned%%3D1%%22%%3E@1.0.0"}],
                  "dependencies": [
                    {"ref": "app", "dependsOn": ["log4j", "hostile"]},
                    {"ref": "log4j", "dependsOn": []},

@@ -154,6 +154,22 @@ final class ContractFixtureFeature implements ServerFeature {
                     impact.set("query", query);
                     return impact;
                 }));
+        routing.get(
+                "/api/v1/findings/{id}/history",
+                (request, response) -> read(request, response, () -> {
+                    long id = Long.parseLong(request.path().pathParameters().get("id"));
+                    ArrayNode entries = JSON.createArrayNode();
+                    for (JsonNode finding : findings) {
+                        JsonNode analysis = finding.get("analysis");
+                        if (finding.get("id").asLong() == id && analysis != null && !analysis.isNull()) {
+                            // The fixture keeps the current decision only; the real history keeps every one.
+                            entries.add(analysis);
+                        }
+                    }
+                    ObjectNode history = JSON.createObjectNode();
+                    history.set("history", entries);
+                    return history;
+                }));
         routing.post("/api/v1/triage", this::triage);
     }
 

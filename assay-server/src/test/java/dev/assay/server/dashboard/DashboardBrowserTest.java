@@ -255,6 +255,45 @@ class DashboardBrowserTest {
                 .contains("JNDI lookups disabled");
         assertThat(text("#notice")).contains("Recorded not affected for CVE-2021-44228");
         assertThat(text("#open-counts")).contains("0 C").contains("1 H");
+
+        browser.find("button.triage-button[data-finding='17']").click();
+        browser.waitUntil(
+                driver -> browser.findAll("#triage-history ol.history li").size() == 1);
+        assertThat(text("#triage-history li"))
+                .contains("not affected")
+                .contains("JNDI lookups disabled")
+                .contains("fixture-user");
+    }
+
+    @Test
+    void everyFormControl_hasALabel_andEveryTableColumnHeaders() {
+        openAs(ContractFixtureFeature.FULL_KEY, "#/", "overview");
+        for (String page : List.of(
+                "#/",
+                "#/projects/shop",
+                VERSION_PAGE,
+                "#/vulnerabilities/CVE-2021-44228",
+                "#/impact?purl=pkg%3Amaven%2Fx")) {
+            browser.open(server.url() + "/" + page);
+            browser.waitUntil(driver -> "ready".equals(browser.attribute("body", "data-state")));
+            if (page.equals(VERSION_PAGE)) {
+                browser.find("button.triage-button[data-finding='17']").click();
+                browser.find("#triage-form");
+            }
+            assertThat(browser.script("return [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(control => control.type !== 'hidden' && control.labels.length === 0"
+                            + " && !control.getAttribute('aria-label')).map(control => control.id || control.name)"))
+                    .as("unlabelled controls on %s", page)
+                    .isEqualTo(List.of());
+            assertThat(browser.script("return [...document.querySelectorAll('table')]"
+                            + ".filter(table => table.querySelectorAll('thead th[scope=col]').length === 0).length"))
+                    .as("tables without column headers on %s", page)
+                    .isEqualTo(0L);
+            assertThat(browser.script("return document.querySelectorAll('svg.chart[role=img] > title').length"
+                            + " === document.querySelectorAll('svg.chart').length"))
+                    .as("charts without a title on %s", page)
+                    .isEqualTo(true);
+        }
     }
 
     @Test
