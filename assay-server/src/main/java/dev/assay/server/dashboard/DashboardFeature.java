@@ -63,9 +63,9 @@ public final class DashboardFeature implements ServerFeature {
 
     @Override
     public void routing(HttpRouting.Builder routing, Metrics metrics) {
-        routing.route(Method.GET, PathMatchers.exact("/"), (request, response) -> serveIndex(request, response));
-        routing.route(Method.GET, PathMatchers.exact("/ui"), (request, response) -> serveIndex(request, response));
-        routing.route(Method.GET, PathMatchers.prefix("/ui/"), (request, response) -> serveIndex(request, response));
+        routing.route(Method.GET, PathMatchers.exact("/"), this::serveIndex);
+        routing.route(Method.GET, PathMatchers.exact("/ui"), this::serveIndex);
+        routing.route(Method.GET, PathMatchers.prefix("/ui/"), this::serveIndex);
         // Browsers ask for /favicon.ico on their own, also when showing the API's JSON.
         routing.route(
                 Method.GET,
