@@ -19,9 +19,6 @@ final class PortfolioStorage {
                     environment.get(PortfolioStorageOptions.USER_VARIABLE),
                     environment.get(PortfolioStorageOptions.PASSWORD_VARIABLE));
         }
-        // The embedded database lets a second process (`assay server keys` while the server runs) in through
-        // a TCP listener; it must listen on loopback only, never on every interface.
-        System.setProperty("h2.bindAddress", "127.0.0.1");
         Path dataDir = options.dataDir(environment);
         Logger log = LoggerFactory.getLogger(PortfolioStorage.class);
         log.debug("portfolio database: embedded under {}", dataDir);

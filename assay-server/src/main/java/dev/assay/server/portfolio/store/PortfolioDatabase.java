@@ -4,8 +4,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.assay.model.InvalidInputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -34,14 +39,22 @@ public final class PortfolioDatabase implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /** Opens (creating if needed) the embedded database {@code portfolio.mv.db} under {@code dataDir}. */
+    /**
+     * Opens (creating if needed) the embedded database {@code portfolio.mv.db} under {@code dataDir}. The
+     * directory is the owner's alone, and the database has a password of its own (kept in the directory),
+     * because its TCP listener on loopback is reachable by every local user.
+     */
     public static PortfolioDatabase embedded(Path dataDir) {
+        String password;
         try {
-            Files.createDirectories(dataDir);
+            createPrivateDirectory(dataDir);
+            password = embeddedPassword(dataDir);
         } catch (IOException e) {
             throw new InvalidInputException(
-                    "cannot create the data directory " + dataDir + ": " + e.getMessage(), dataDir.toString(), e);
+                    "cannot use the data directory " + dataDir + ": " + e.getMessage(), dataDir.toString(), e);
         }
+        // H2 reads its listener address from a system property only; never listen on every interface.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
         // PostgreSQL mode keeps H2's SQL close to what production PostgreSQL accepts; lower-case names
         // match PostgreSQL's folding, so the same queries name the same columns on both.
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("portfolio")
@@ -55,7 +68,39 @@ public final class PortfolioDatabase implements AutoCloseable {
                 // Concurrent uploads to one version wait for each other (SELECT ... FOR UPDATE); a large SBOM
                 // takes seconds to write, far beyond H2's default of one second, after which it gives up.
                 + ";LOCK_TIMEOUT=60000";
-        return open(url, "sa", "");
+        return open(url, "assay", password);
+    }
+
+    private static void createPrivateDirectory(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** The password the database was created with, made on first use and read back afterwards. */
+    private static String embeddedPassword(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("database-password");
+        if (!Files.exists(file)) {
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            // Written aside (createTempFile makes it owner-only) and linked into place, so that a second
+            // process starting at the same moment reads either nothing or the whole password, never half.
+            Path written = Files.createTempFile(dataDir, "database-password", ".tmp");
+            try {
+                Files.writeString(written, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
+                Files.createLink(file, written);
+            } catch (FileAlreadyExistsException raced) {
+                // Another process created it first; use theirs.
+            } finally {
+                Files.deleteIfExists(written);
+            }
+        }
+        String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (password.isEmpty()) {
+            throw new IOException(file + " is empty");
+        }
+        return password;
     }
 
     /** Opens the database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}). */

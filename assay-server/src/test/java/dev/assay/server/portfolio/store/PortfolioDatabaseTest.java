@@ -7,6 +7,7 @@ import dev.assay.model.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,31 @@ class PortfolioDatabaseTest {
         }
 
         assertThat(nested.resolve("portfolio.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void embedded_dataDirectoryAndPassword_areTheOwnersAlone() throws IOException {
+        Path privateDir = dataDir.resolve("private");
+        try (PortfolioDatabase database = PortfolioDatabase.embedded(privateDir)) {
+            Integer one = database.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+            assertThat(one).isEqualTo(1);
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateDir)))
+                .isEqualTo("rwx------");
+        Path password = privateDir.resolve("database-password");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(password)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(password)).hasSize(48);
+        // Reopened with the password it was created with; anyone without it is refused.
+        try (PortfolioDatabase reopened = PortfolioDatabase.embedded(privateDir)) {
+            assertThat(reopened.dialect()).isEqualTo(PortfolioDatabase.Dialect.H2);
+        }
+        String url = "jdbc:h2:file:" + privateDir.toAbsolutePath().resolve("portfolio")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE";
+        assertThatThrownBy(() -> PortfolioDatabase.open(url, "sa", "").close())
+                .isInstanceOf(UnableToUsePortfolioDatabaseException.class);
     }
 
     @Test
