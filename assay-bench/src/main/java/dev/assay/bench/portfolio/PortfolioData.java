@@ -191,14 +191,28 @@ final class PortfolioData {
                     "svc-%05d".formatted(project),
                     "1.%d.0".formatted(version % VERSIONS_PER_PROJECT),
                     "application",
-                    true);
+                    true,
+                    subject);
             List<Pkg> drawn = draw(ecosystemOf(project), componentsPerVersion, random);
+            // Each component's shortest path from the subject, in COPY's text form, as ingestion stores it.
+            String[] rootPaths = new String[drawn.size()];
             for (int index = 0; index < drawn.size(); index++) {
                 Pkg pkg = drawn.get(index);
                 int choice = random.nextInt(pkg.versions().size());
                 if (pkg.purlBase().equals(LOG4J_CORE)) {
                     log4j++;
                 }
+                long to = firstId + 1 + index;
+                int parentIndex = index < DIRECT_DEPENDENCIES ? -1 : random.nextInt(index);
+                int otherIndex = index >= DIRECT_DEPENDENCIES && random.nextInt(10) == 0 ? random.nextInt(index) : -2;
+                if (otherIndex == parentIndex) {
+                    otherIndex = -2;
+                }
+                int shorterIndex = otherIndex >= 0 && depth(rootPaths[otherIndex]) < depth(rootPaths[parentIndex])
+                        ? otherIndex
+                        : parentIndex;
+                rootPaths[index] = (shorterIndex < 0 ? subject : rootPaths[shorterIndex]) + "\\n"
+                        + pkg.purls().get(choice);
                 component(
                         componentRows,
                         firstId + 1 + index,
@@ -210,24 +224,20 @@ final class PortfolioData {
                         pkg.name(),
                         pkg.versions().get(choice),
                         "library",
-                        false);
-                long to = firstId + 1 + index;
-                long parent = index < DIRECT_DEPENDENCIES ? firstId : firstId + 1 + random.nextInt(index);
-                edge(edgeRows, versionId, parent, to);
+                        false,
+                        rootPaths[index]);
+                edge(edgeRows, versionId, parentIndex < 0 ? firstId : firstId + 1 + parentIndex, to);
                 edges++;
-                if (index >= DIRECT_DEPENDENCIES && random.nextInt(10) == 0) {
-                    long other = firstId + 1 + random.nextInt(index);
-                    if (other != parent) {
-                        edge(edgeRows, versionId, other, to);
-                        edges++;
-                    }
+                if (otherIndex >= 0) {
+                    edge(edgeRows, versionId, firstId + 1 + otherIndex, to);
+                    edges++;
                 }
             }
             components += drawn.size() + 1;
             if (componentRows.length() > (6 << 20) || version == versions - 1) {
                 copy.copyIn(
                         "COPY components (id, version_id, purl, purl_base, type, namespace, name, pkg_version,"
-                                + " kind, scope, licenses, is_subject) FROM STDIN",
+                                + " kind, scope, licenses, is_subject, root_path) FROM STDIN",
                         new StringReader(componentRows.toString()));
                 copy.copyIn(
                         "COPY dependency_edges (version_id, from_component, to_component, type) FROM STDIN",
@@ -263,7 +273,8 @@ final class PortfolioData {
             String name,
             String version,
             String kind,
-            boolean subject) {
+            boolean subject,
+            String rootPath) {
         rows.append(id)
                 .append('\t')
                 .append(versionId)
@@ -283,7 +294,18 @@ final class PortfolioData {
                 .append(kind)
                 .append("\trequired\tApache-2.0\t")
                 .append(subject ? 't' : 'f')
+                .append('\t')
+                .append(rootPath)
                 .append('\n');
+    }
+
+    /** Edges from the subject on a path in COPY text form (its separators are the two characters \\n). */
+    private static int depth(String rootPath) {
+        int depth = 0;
+        for (int at = rootPath.indexOf("\\n"); at >= 0; at = rootPath.indexOf("\\n", at + 2)) {
+            depth++;
+        }
+        return depth;
     }
 
     private static void edge(StringBuilder rows, long versionId, long from, long to) {

@@ -2,6 +2,7 @@ package dev.assay.server.portfolio.query;
 
 import dev.assay.model.InvalidInputException;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.RootPaths;
 import dev.assay.server.portfolio.store.UnableToUsePortfolioDatabaseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,7 +163,7 @@ public final class ImpactAnalysis {
                 handle,
                 "SELECT DISTINCT version_id, digest FROM image_digests WHERE version_id = ANY(:ids)",
                 versionIds);
-        Map<Long, List<List<String>>> paths = DependencyPaths.find(handle, componentIds, limits);
+        Map<Long, List<List<String>>> paths = paths(handle, componentIds);
         List<Affected> affected = new ArrayList<>(listed.size());
         for (Hit hit : listed) {
             affected.add(new Affected(
@@ -175,6 +176,29 @@ public final class ImpactAnalysis {
         }
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         return new ImpactReport(query, affected, truncated, unordered, tookMs);
+    }
+
+    /**
+     * One shortest path per component comes from the path stored at ingest; only components without one
+     * (stored before paths were, or too long to keep) and requests for more paths walk the graph.
+     */
+    private Map<Long, List<List<String>>> paths(Handle handle, List<Long> componentIds) {
+        if (limits.maxPathsPerComponent() != 1 || componentIds.isEmpty()) {
+            return DependencyPaths.find(handle, componentIds, limits);
+        }
+        Map<Long, List<List<String>>> paths = new HashMap<>();
+        handle.createQuery("SELECT id, root_path FROM components WHERE id = ANY(:ids) AND root_path IS NOT NULL")
+                .bindArray("ids", Long.class, componentIds)
+                .map((row, context) -> Map.entry(row.getLong(1), row.getString(2)))
+                .forEach(stored -> {
+                    List<String> path = RootPaths.read(stored.getValue());
+                    // Longer than the walk may go: not reported, exactly as the walk would not.
+                    paths.put(stored.getKey(), path.size() - 1 <= limits.maxPathDepth() ? List.of(path) : List.of());
+                });
+        List<Long> unknown =
+                componentIds.stream().filter(id -> !paths.containsKey(id)).toList();
+        paths.putAll(DependencyPaths.find(handle, unknown, limits));
+        return paths;
     }
 
     /** Sorted values per version, for the few versions listed. */

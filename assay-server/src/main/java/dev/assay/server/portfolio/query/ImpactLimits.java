@@ -9,7 +9,8 @@ package dev.assay.server.portfolio.query;
  * @param maxPathDepth edges walked upwards from a component at most; longer paths are not reported
  */
 public record ImpactLimits(int maxAffected, int maxPathsPerComponent, int maxPathDepth) {
-    public static final ImpactLimits DEFAULT = new ImpactLimits(10_000, 3, 16);
+    /** One path per component: the shortest, stored at ingest, so an impact query never walks the graph. */
+    public static final ImpactLimits DEFAULT = new ImpactLimits(10_000, 1, 16);
 
     public ImpactLimits {
         if (maxAffected < 1 || maxPathsPerComponent < 0 || maxPathDepth < 0) {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -60,13 +62,14 @@ public final class SbomIngestion {
      */
     public IngestResult ingest(IngestRequest request) {
         List<ComponentRow> rows = componentRows(request.sbom().sbom());
+        Map<String, String> rootPaths = rootPaths(rows, request.sbom().sbom().relationships());
         String sha256 = sha256(request.sbom().document());
         byte[] gzip = gzip(request.sbom().document());
         // Two uploads creating the same project or version at once: one of them hits a unique constraint,
         // and its retry finds the row the other created.
         for (int attempt = 1; ; attempt++) {
             try {
-                return database.jdbi().inTransaction(handle -> ingest(handle, request, rows, sha256, gzip));
+                return database.jdbi().inTransaction(handle -> ingest(handle, request, rows, rootPaths, sha256, gzip));
             } catch (JdbiException e) {
                 if (attempt < ATTEMPTS && isUniqueViolation(e)) {
                     continue;
@@ -81,7 +84,12 @@ public final class SbomIngestion {
     }
 
     private IngestResult ingest(
-            Handle handle, IngestRequest request, List<ComponentRow> rows, String sha256, byte[] gzip) {
+            Handle handle,
+            IngestRequest request,
+            List<ComponentRow> rows,
+            Map<String, String> rootPaths,
+            String sha256,
+            byte[] gzip) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         long projectId = projectId(handle, request.project(), now);
         VersionRow version = version(handle, projectId, request.version(), now);
@@ -134,7 +142,7 @@ public final class SbomIngestion {
                         .executeAndReturnGeneratedKeys("id")
                         .mapTo(Long.class)
                         .one();
-        insertComponents(handle, versionId, rows);
+        insertComponents(handle, versionId, rows, rootPaths);
         afterComponents.run();
         int edges = insertEdges(handle, versionId, request.sbom().sbom().relationships());
         handle.createUpdate(
@@ -212,13 +220,14 @@ public final class SbomIngestion {
         batch.execute();
     }
 
-    private static void insertComponents(Handle handle, long versionId, List<ComponentRow> rows) {
+    private static void insertComponents(
+            Handle handle, long versionId, List<ComponentRow> rows, Map<String, String> rootPaths) {
         for (int start = 0; start < rows.size(); start += BATCH_SIZE) {
             PreparedBatch batch = handle.prepareBatch("""
                     INSERT INTO components (version_id, purl, purl_base, type, namespace, name, pkg_version, kind,
-                        scope, licenses, is_subject)
+                        scope, licenses, is_subject, root_path)
                     VALUES (:version, :purl, :purlBase, :type, :namespace, :name, :pkgVersion, :kind, :scope,
-                        :licenses, :subject)""");
+                        :licenses, :subject, :rootPath)""");
             for (ComponentRow row : rows.subList(start, Math.min(rows.size(), start + BATCH_SIZE))) {
                 batch.bind("version", versionId)
                         .bind("purl", row.purl())
@@ -231,6 +240,7 @@ public final class SbomIngestion {
                         .bind("scope", row.scope())
                         .bind("licenses", row.licenses())
                         .bind("subject", row.subject())
+                        .bind("rootPath", rootPaths.get(row.purl()))
                         .add();
             }
             batch.execute();
@@ -282,6 +292,28 @@ public final class SbomIngestion {
                 .bind("subject", request.project() + "@" + request.version())
                 .bind("detail", "sha256:" + sha + " format:" + request.sbom().format())
                 .execute();
+    }
+
+    /** Each component's shortest path from a root, over the edges {@link #insertEdges} keeps. */
+    private static Map<String, String> rootPaths(List<ComponentRow> rows, List<Relationship> relationships) {
+        List<String> purls = new ArrayList<>(rows.size());
+        String subject = null;
+        for (ComponentRow row : rows) {
+            purls.add(row.purl());
+            if (row.subject()) {
+                subject = row.purl();
+            }
+        }
+        Set<String> listed = new HashSet<>(purls);
+        Map<String, Set<String>> edges = new HashMap<>();
+        for (Relationship relationship : relationships) {
+            String from = relationship.from().toString();
+            String to = relationship.to().toString();
+            if (listed.contains(from) && listed.contains(to) && !from.equals(to)) {
+                edges.computeIfAbsent(from, key -> new TreeSet<>()).add(to);
+            }
+        }
+        return RootPaths.shortest(purls, edges, subject);
     }
 
     /** The rows to write, one per purl; the SBOM's subject is stored too, as the root of its graph. */

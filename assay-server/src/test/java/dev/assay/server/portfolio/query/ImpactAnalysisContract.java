@@ -149,6 +149,14 @@ abstract class ImpactAnalysisContract {
                         .affected()
                         .getFirst()
                         .paths())
+                .as("by default, the shortest path stored at ingest")
+                .containsExactly(List.of(subject, log4j));
+        assertThat(new ImpactAnalysis(database, new ImpactLimits(10, 3, 16))
+                        .byPackage(LOG4J_CORE, Optional.empty())
+                        .affected()
+                        .getFirst()
+                        .paths())
+                .as("more paths are walked")
                 .containsExactly(List.of(subject, log4j), List.of(subject, web, core, log4j));
         assertThat(new ImpactAnalysis(database, new ImpactLimits(10, 1, 16))
                         .byPackage(LOG4J_CORE, Optional.empty())
@@ -163,6 +171,35 @@ abstract class ImpactAnalysisContract {
                         .paths())
                 .as("no edge may be walked, so no root is reached")
                 .isEmpty();
+    }
+
+    @Test
+    void byPackage_rowWithoutAStoredPath_walksTheGraphToTheSamePath() {
+        String subject = "pkg:maven/com.acme/shop@1";
+        String log4j = LOG4J_CORE + "@2.14.1";
+        String web = "pkg:maven/com.acme/web@1";
+        Map<String, List<String>> edges = new LinkedHashMap<>();
+        edges.put(subject, List.of(web));
+        edges.put(web, List.of(log4j));
+        upload("shop", "1", Set.of(), CycloneDx.json(subject, List.of(log4j, web), edges));
+        List<List<String>> stored = analysis()
+                .byPackage(LOG4J_CORE, Optional.empty())
+                .affected()
+                .getFirst()
+                .paths();
+
+        int cleared = database.jdbi()
+                .withHandle(handle -> handle.createUpdate("UPDATE components SET root_path = NULL")
+                        .execute());
+
+        assertThat(cleared).isEqualTo(3);
+        assertThat(stored).containsExactly(List.of(subject, web, log4j));
+        assertThat(analysis()
+                        .byPackage(LOG4J_CORE, Optional.empty())
+                        .affected()
+                        .getFirst()
+                        .paths())
+                .isEqualTo(stored);
     }
 
     @Test
