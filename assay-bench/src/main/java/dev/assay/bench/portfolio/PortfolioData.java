@@ -90,8 +90,9 @@ final class PortfolioData {
     Counts write(Connection connection) throws SQLException, IOException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         try (Statement statement = connection.createStatement()) {
+            // CASCADE: later migrations add tables that reference these (triage decisions, sightings).
             statement.execute("TRUNCATE projects, project_versions, version_tags, sbom_documents, components,"
-                    + " dependency_edges, image_digests, vulnerability_aliases, findings, audit_log");
+                    + " dependency_edges, image_digests, vulnerability_aliases, findings, audit_log CASCADE");
             // Foreign keys are checked by triggers, which replica mode skips: the generator writes consistent
             // ids itself. The package index is built once at the end instead of row by row.
             statement.execute("SET session_replication_role = replica");
