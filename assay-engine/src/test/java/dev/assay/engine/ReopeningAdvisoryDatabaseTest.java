@@ -35,7 +35,9 @@ class ReopeningAdvisoryDatabaseTest {
         assertThat(second.modifiedById()).containsKey("GHSA-bbbb-bbbb-bbbb");
         assertThat(AdvisoryDatabases.summary(second).updatedAt())
                 .isAfterOrEqualTo(AdvisoryDatabases.summary(first).updatedAt());
-        assertThat(first.advisory("GHSA-aaaa-aaaa-aaaa")).as("requests on the old generation finish").isPresent();
+        assertThat(first.advisory("GHSA-aaaa-aaaa-aaaa"))
+                .as("requests on the old generation finish")
+                .isPresent();
         assertThat(databases.get()).isSameAs(second);
     }
 

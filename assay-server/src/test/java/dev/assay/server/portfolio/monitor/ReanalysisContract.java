@@ -105,7 +105,9 @@ abstract class ReanalysisContract {
         assertThat(data.get("purl").asText()).isEqualTo(LOG4J_2_14);
         // jackson-databind's advisories did not change: its findings were not re-matched.
         assertThat(lastSeen(JACKSON_2_9_8)).isNotEmpty().containsOnly(UPLOADED);
-        assertThat(lastSeen(LOG4J_2_14)).isNotEmpty().allSatisfy(at -> assertThat(at).isAfter(UPLOADED));
+        assertThat(lastSeen(LOG4J_2_14))
+                .isNotEmpty()
+                .allSatisfy(at -> assertThat(at).isAfter(UPLOADED));
         assertThat(count("SELECT COUNT(*) FROM advisory_index WHERE advisory_id = '" + LOG4SHELL_2_GHSA + "'"))
                 .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM advisory_index_packages WHERE advisory_id = '" + LOG4SHELL_2_GHSA
@@ -137,7 +139,8 @@ abstract class ReanalysisContract {
         assertThat(result.matched().orElseThrow().resolvedFindings()).isEqualTo(1);
         assertThat(result.matched().orElseThrow().newFindings()).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM webhook_deliveries")).isZero();
-        assertThat(count("SELECT COUNT(*) FROM advisory_index")).isEqualTo(without.modifiedById().size());
+        assertThat(count("SELECT COUNT(*) FROM advisory_index"))
+                .isEqualTo(without.modifiedById().size());
 
         PortfolioReanalyzer.Result back = reanalyzer.synchronize(full);
 
@@ -156,18 +159,18 @@ abstract class ReanalysisContract {
     }
 
     private long count(String sql) {
-        return database.jdbi().withHandle(handle -> handle.createQuery(sql)
-                .mapTo(Long.class)
-                .one());
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
     }
 
     private List<Instant> lastSeen(String purl) {
-        return database.jdbi().withHandle(handle -> handle.createQuery("""
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("""
                         SELECT f.last_seen FROM findings f JOIN components c ON c.id = f.component_id
                         WHERE c.purl = :purl""")
-                .bind("purl", purl)
-                .mapTo(OffsetDateTime.class)
-                .map(OffsetDateTime::toInstant)
-                .list());
+                        .bind("purl", purl)
+                        .mapTo(OffsetDateTime.class)
+                        .map(OffsetDateTime::toInstant)
+                        .list());
     }
 }
