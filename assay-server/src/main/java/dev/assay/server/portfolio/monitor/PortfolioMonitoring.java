@@ -1,9 +1,12 @@
 package dev.assay.server.portfolio.monitor;
 
 import dev.assay.engine.AdvisoryDatabases;
+import dev.assay.server.ServerFeature;
+import dev.assay.server.metrics.Metrics;
 import dev.assay.server.portfolio.findings.FindingMatching;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.vulndb.AdvisoryStore;
+import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,8 +18,11 @@ import org.slf4j.LoggerFactory;
  * Continuous monitoring of one server instance: the worker that sends webhooks and runs re-analyses, and
  * the watch that notices a new advisory generation. {@link #start} wires and starts both; {@link #close}
  * stops the watch first (no new jobs from here) and then lets the worker finish or hand back its jobs.
+ *
+ * <p>It is a {@link ServerFeature} without routes only so that the server stops it with its other
+ * features: register it before the portfolio feature, which may close the database it uses.
  */
-public final class PortfolioMonitoring implements AutoCloseable {
+public final class PortfolioMonitoring implements ServerFeature, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortfolioMonitoring.class);
 
     /**
@@ -72,6 +78,20 @@ public final class PortfolioMonitoring implements AutoCloseable {
             throw e;
         }
         return new PortfolioMonitoring(worker, watch);
+    }
+
+    @Override
+    public String name() {
+        return "monitoring";
+    }
+
+    @Override
+    public void routing(HttpRouting.Builder routing, Metrics metrics) {}
+
+    /** No routes, so no bodies: the listener's limit is the other features'. */
+    @Override
+    public long maxRequestBytes() {
+        return 0;
     }
 
     public Worker worker() {
