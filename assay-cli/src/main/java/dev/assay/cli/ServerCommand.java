@@ -111,6 +111,22 @@ final class ServerCommand implements Callable<Integer> {
                     + "API server stops sending requests first (default: ${DEFAULT-VALUE}; 5s in Kubernetes).")
     String shutdownDelay;
 
+    @Option(
+            names = "--max-db-age",
+            paramLabel = "AGE",
+            defaultValue = "7d",
+            description = "Advisory data older than AGE is reported stale, and versions without findings read as "
+                    + "UNKNOWN_STALE_ADVISORIES (7d, 36h, P2D; default: ${DEFAULT-VALUE}).")
+    String maxDbAge;
+
+    @Option(
+            names = "--monitor-interval",
+            paramLabel = "DURATION",
+            defaultValue = "1m",
+            description = "How often the advisory database is checked for a new generation, which re-analyses the "
+                    + "portfolio (default: ${DEFAULT-VALUE}).")
+    String monitorInterval;
+
     @Override
     public Integer call() throws Exception {
         return ServerLauncher.run(this);

@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import dev.assay.engine.AssayVersion;
+import dev.assay.engine.ReopeningAdvisoryDatabase;
 import dev.assay.engine.admission.AdmissionController;
 import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.server.AssayServer;
@@ -11,6 +12,10 @@ import dev.assay.server.portfolio.api.ApiLimits;
 import dev.assay.server.portfolio.api.PortfolioFeature;
 import dev.assay.server.portfolio.auth.ApiKeys;
 import dev.assay.server.portfolio.auth.InitialAdminKey;
+import dev.assay.server.portfolio.monitor.AdvisoryFreshness;
+import dev.assay.server.portfolio.monitor.PortfolioMonitoring;
+import dev.assay.server.portfolio.monitor.WebhookSettings;
+import dev.assay.server.portfolio.monitor.WorkerSettings;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.tls.ServerTls;
 import java.net.InetAddress;
@@ -98,8 +103,12 @@ final class ServerLauncher {
         ServerTls tls = command.insecureHttp || loopbackOnly
                 ? null
                 : ServerTls.fromPemFiles(command.tlsCertificate, command.tlsKey, reloadInterval);
+        Duration monitorInterval = Durations.parse(command.monitorInterval, "--monitor-interval");
+        AdvisoryFreshness freshness =
+                new AdvisoryFreshness(AdvisoryFreshness.parseLimit(command.maxDbAge), Clock.systemUTC());
         PortfolioDatabase database = PortfolioStorage.open(command.storage, System.getenv());
         AssayServer server;
+        PortfolioMonitoring monitoring = null;
         try {
             Path dataDir = command.storage.dataDir(System.getenv());
             InitialAdminKey.ensure(new ApiKeys(database, Clock.systemUTC()), dataDir)
@@ -120,6 +129,19 @@ final class ServerLauncher {
             if (command.corsOrigin != null) {
                 portfolio.corsOrigin(requireOrigin(command.corsOrigin));
             }
+            ReopeningAdvisoryDatabase advisories = new ReopeningAdvisoryDatabase(
+                    command.policies.database.resolve(), command.policies.database.isDefaultLocation());
+            portfolio.advisoryStatus(() -> MonitoringSetup.status(advisories, freshness));
+            monitoring = PortfolioMonitoring.start(
+                    database,
+                    advisories,
+                    new PortfolioMonitoring.Settings(
+                            WorkerSettings.defaults(MonitoringSetup.instanceName()),
+                            WebhookSettings.defaults(),
+                            monitorInterval),
+                    Clock.systemUTC());
+            // Before the portfolio feature: the server closes features in order, and that one closes the database.
+            builder.feature(monitoring);
             builder.feature(portfolio.build());
             if (tls != null) {
                 builder.tls(tls);
@@ -128,6 +150,9 @@ final class ServerLauncher {
             }
             server = builder.build().start();
         } catch (RuntimeException e) {
+            if (monitoring != null) {
+                monitoring.close();
+            }
             database.close();
             throw e;
         }

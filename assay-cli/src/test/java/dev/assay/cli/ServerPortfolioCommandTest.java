@@ -60,7 +60,17 @@ class ServerPortfolioCommandTest {
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         Terminal terminal = new Terminal(new ByteArrayInputStream(new byte[0]), System.out, errStream, false);
         // No TLS flags and no --insecure-http: the portfolio server on loopback only.
-        String[] args = {"server", "--port", "0", "--data-dir", dataDir.toString()};
+        String[] args = {
+            "server",
+            "--port",
+            "0",
+            "--data-dir",
+            dataDir.toString(),
+            "--db",
+            advisories.toString(),
+            "--monitor-interval",
+            "1s"
+        };
         CommandLine commandLine = Main.commandLine(terminal, args);
         ServerCommand command = (ServerCommand)
                 commandLine.parseArgs(args).subcommand().commandSpec().userObject();
@@ -114,6 +124,22 @@ class ServerPortfolioCommandTest {
                 .isEqualTo("h2");
         assertThat(get(server.url() + "/admission/validate", adminKey()).statusCode())
                 .isEqualTo(404);
+        JsonNode advisoryStatus = JSON.readTree(status.body()).path("advisories");
+        assertThat(advisoryStatus.path("builtAt").asText()).isNotBlank();
+        assertThat(advisoryStatus.path("stale").isBoolean()).isTrue();
+        assertThat(advisoryStatus.path("maxAgeHours").asDouble()).isEqualTo(168.0);
+        assertThat(advisoryStatus.path("location").asText()).isEqualTo(advisories.toString());
+    }
+
+    @Test
+    void server_badMonitoringFlags_exitTwo() {
+        CliRun age = CliRun.of("server", "--port", "0", "--data-dir", dataDir.toString(), "--max-db-age", "soon");
+        assertThat(age.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(age.err()).contains("soon");
+        CliRun interval =
+                CliRun.of("server", "--port", "0", "--data-dir", dataDir.toString(), "--monitor-interval", "often");
+        assertThat(interval.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(interval.err()).contains("--monitor-interval");
     }
 
     @Test

@@ -54,7 +54,7 @@ final class AccessFilters {
                 return;
             }
             allowOrigin(response, origin.get());
-            response.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+            response.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, DELETE");
             response.header(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Authorization, Content-Type, Content-Encoding");
             response.header(HeaderNames.ACCESS_CONTROL_MAX_AGE, "600");
             response.status(Status.NO_CONTENT_204);

@@ -42,6 +42,11 @@ public final class ApiRouter {
         routing.post(PREFIX + path, (request, response) -> handle(scope, handler, request, response));
     }
 
+    public void delete(String path, Scope scope, ApiHandler handler) {
+        routes.add(new ApiRoute("DELETE", path, scope));
+        routing.delete(PREFIX + path, (request, response) -> handle(scope, handler, request, response));
+    }
+
     /** Every endpoint registered so far, in registration order. */
     public List<ApiRoute> routes() {
         return List.copyOf(routes);

@@ -39,6 +39,7 @@ public final class PortfolioFeature implements ServerFeature {
         all.add(new SbomRoutes(new SbomIngestion(builder.database, builder.clock), reads));
         all.add(new ProjectRoutes(reads));
         all.add(new ImageRoutes(builder.database, builder.clock));
+        all.add(new WebhookRoutes(builder.database, builder.clock));
         all.add(new AdminRoutes(builder.database, builder.serverVersion, builder.advisories));
         all.addAll(builder.groups);
         this.groups = List.copyOf(all);
