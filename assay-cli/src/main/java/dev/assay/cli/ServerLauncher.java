@@ -6,6 +6,7 @@ import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.server.AssayServer;
 import dev.assay.server.admission.AdmissionFeature;
 import dev.assay.server.admission.DecisionLog;
+import dev.assay.server.dashboard.DashboardFeature;
 import dev.assay.server.metrics.CacheMetrics;
 import dev.assay.server.portfolio.api.ApiLimits;
 import dev.assay.server.portfolio.api.PortfolioFeature;
@@ -116,11 +117,13 @@ final class ServerLauncher {
             PortfolioFeature.Builder portfolio = PortfolioFeature.builder(database)
                     .limits(new ApiLimits(command.maxUploadBytes, ApiLimits.DEFAULT.maxJsonBytes()))
                     .serverVersion(AssayVersion.current())
+                    // Uploads are matched against the same database as `assay scan --db`, opened on first use.
+                    .advisories(new LazyAdvisoryStore(command.policies.database))
                     .closeDatabaseOnStop();
             if (command.corsOrigin != null) {
                 portfolio.corsOrigin(requireOrigin(command.corsOrigin));
             }
-            builder.feature(portfolio.build());
+            builder.feature(portfolio.build()).feature(new DashboardFeature());
             if (tls != null) {
                 builder.tls(tls);
             } else {
