@@ -97,7 +97,8 @@ abstract class FindingsApiContract {
         Answer answer = client.get("/api/v1/projects/shop/versions/1.4.0/findings", reader);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         for (JsonNode finding : answer.json().path("findings")) {
-            if (finding.path("vulnerability").asText().equals(Portfolios.LOG4SHELL_GHSA)) {
+            // Recorded under the CVE id, with the GHSA id as an alias.
+            if (finding.path("vulnerability").asText().equals(Portfolios.LOG4SHELL)) {
                 return finding;
             }
         }
@@ -110,7 +111,7 @@ abstract class FindingsApiContract {
         assertThat(uploaded.path("findings").asInt()).isPositive();
 
         JsonNode finding = log4shell();
-        assertThat(texts(finding.path("aliases"))).contains(Portfolios.LOG4SHELL);
+        assertThat(texts(finding.path("aliases"))).contains(Portfolios.LOG4SHELL_GHSA);
         assertThat(finding.path("severity").asText()).isEqualTo("critical");
         assertThat(finding.path("component").path("purl").asText()).isEqualTo(LOG4J);
         assertThat(finding.path("component").path("version").asText()).isEqualTo("2.14.1");
@@ -174,7 +175,7 @@ abstract class FindingsApiContract {
         assertAffected(byPackage);
         assertThat(byPackage.path("tookMs").isNumber()).isTrue();
 
-        JsonNode byCve = client.get("/api/v1/impact?vulnerability=" + Portfolios.LOG4SHELL, reader)
+        JsonNode byCve = client.get("/api/v1/impact?vulnerability=" + Portfolios.LOG4SHELL_GHSA, reader)
                 .json();
         assertAffected(byCve);
 
@@ -187,8 +188,8 @@ abstract class FindingsApiContract {
 
         JsonNode vulnerability = client.get("/api/v1/vulnerabilities/" + Portfolios.LOG4SHELL, reader)
                 .json();
-        assertThat(vulnerability.path("id").asText()).isEqualTo(Portfolios.LOG4SHELL_GHSA);
-        assertThat(texts(vulnerability.path("aliases"))).contains(Portfolios.LOG4SHELL);
+        assertThat(vulnerability.path("id").asText()).isEqualTo(Portfolios.LOG4SHELL);
+        assertThat(texts(vulnerability.path("aliases"))).contains(Portfolios.LOG4SHELL_GHSA);
         assertThat(vulnerability.path("severity").asText()).isEqualTo("critical");
         assertAffected(vulnerability);
     }
