@@ -7,6 +7,7 @@ import dev.assay.engine.admission.AdmissionPlugins;
 import dev.assay.server.AssayServer;
 import dev.assay.server.admission.AdmissionFeature;
 import dev.assay.server.admission.DecisionLog;
+import dev.assay.server.dashboard.DashboardFeature;
 import dev.assay.server.metrics.CacheMetrics;
 import dev.assay.server.portfolio.api.ApiLimits;
 import dev.assay.server.portfolio.api.PortfolioFeature;
@@ -122,15 +123,17 @@ final class ServerLauncher {
                                             + " (readable only by its owner)");
                         }
                     });
+            // The database `assay scan --db` reads; reopened when `assay db update` commits a new generation.
+            ReopeningAdvisoryDatabase advisories = new ReopeningAdvisoryDatabase(
+                    command.policies.database.resolve(), command.policies.database.isDefaultLocation());
             PortfolioFeature.Builder portfolio = PortfolioFeature.builder(database)
                     .limits(new ApiLimits(command.maxUploadBytes, ApiLimits.DEFAULT.maxJsonBytes()))
                     .serverVersion(AssayVersion.current())
+                    .advisories(advisories)
                     .closeDatabaseOnStop();
             if (command.corsOrigin != null) {
                 portfolio.corsOrigin(requireOrigin(command.corsOrigin));
             }
-            ReopeningAdvisoryDatabase advisories = new ReopeningAdvisoryDatabase(
-                    command.policies.database.resolve(), command.policies.database.isDefaultLocation());
             portfolio.advisoryStatus(() -> MonitoringSetup.status(advisories, freshness));
             monitoring = PortfolioMonitoring.start(
                     database,
@@ -142,7 +145,7 @@ final class ServerLauncher {
                     Clock.systemUTC());
             // Before the portfolio feature: the server closes features in order, and that one closes the database.
             builder.feature(monitoring);
-            builder.feature(portfolio.build());
+            builder.feature(portfolio.build()).feature(new DashboardFeature());
             if (tls != null) {
                 builder.tls(tls);
             } else {

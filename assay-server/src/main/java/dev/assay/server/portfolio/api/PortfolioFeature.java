@@ -1,10 +1,19 @@
 package dev.assay.server.portfolio.api;
 
+import dev.assay.engine.AdvisoryDatabases;
+import dev.assay.model.NoVerdictException;
 import dev.assay.server.ServerFeature;
 import dev.assay.server.metrics.Metrics;
 import dev.assay.server.portfolio.auth.ApiKeys;
+import dev.assay.server.portfolio.findings.FindingMatching;
+import dev.assay.server.portfolio.findings.FindingQueries;
+import dev.assay.server.portfolio.monitor.AdvisoryFreshness;
+import dev.assay.server.portfolio.query.ImpactAnalysis;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.portfolio.store.SbomIngestion;
+import dev.assay.server.portfolio.triage.Triage;
+import dev.assay.server.portfolio.vex.VexExport;
+import dev.assay.vulndb.AdvisoryStore;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
@@ -34,15 +43,44 @@ public final class PortfolioFeature implements ServerFeature {
         this.limits = builder.limits;
         this.corsOrigin = builder.corsOrigin;
         this.closeDatabase = builder.closeDatabase;
-        PortfolioReads reads = new PortfolioReads(builder.database);
+        Triage triage = new Triage(builder.database, builder.clock);
+        FindingQueries findings = new FindingQueries(builder.database, triage);
+        PortfolioReads reads = new PortfolioReads(builder.database, findings);
+        Supplier<Object> advisoryStatus = builder.advisoryStatus != null
+                ? builder.advisoryStatus
+                : advisoryAge(
+                        builder.advisories, new AdvisoryFreshness(AdvisoryFreshness.DEFAULT_LIMIT, builder.clock));
         List<ApiRoutes> all = new ArrayList<>();
-        all.add(new SbomRoutes(new SbomIngestion(builder.database, builder.clock), reads));
+        all.add(new SbomRoutes(
+                new SbomIngestion(builder.database, builder.clock),
+                new FindingMatching(builder.database, builder.clock),
+                builder.advisories));
         all.add(new ProjectRoutes(reads));
         all.add(new ImageRoutes(builder.database, builder.clock));
         all.add(new WebhookRoutes(builder.database, builder.clock));
-        all.add(new AdminRoutes(builder.database, builder.serverVersion, builder.advisories));
+        all.add(new AdminRoutes(builder.database, builder.serverVersion, advisoryStatus));
+        all.add(new FindingRoutes(findings, triage));
+        all.add(new TriageRoutes(triage));
+        all.add(new VexRoutes(new VexExport(builder.database, findings, builder.clock)));
+        all.add(new ImpactRoutes(new ImpactAnalysis(builder.database), builder.database));
+        all.add(new OverviewRoutes(builder.database, findings, advisoryStatus, builder.clock));
         all.addAll(builder.groups);
         this.groups = List.copyOf(all);
+    }
+
+    /** The advisory data's age as {@code advisories} in the status and overview: stale when there is none. */
+    private static Supplier<Object> advisoryAge(Supplier<AdvisoryStore> advisories, AdvisoryFreshness freshness) {
+        return () -> {
+            if (advisories == null) {
+                return ApiViews.AdvisoriesJson.of(freshness.missing());
+            }
+            try {
+                return ApiViews.AdvisoriesJson.of(freshness.assess(AdvisoryDatabases.summary(advisories.get())));
+            } catch (NoVerdictException e) {
+                // The database cannot be opened: its age is unknown, which is what stale means here.
+                return ApiViews.AdvisoriesJson.of(freshness.missing());
+            }
+        };
     }
 
     public static Builder builder(PortfolioDatabase database) {
@@ -103,7 +141,8 @@ public final class PortfolioFeature implements ServerFeature {
         private Optional<String> corsOrigin = Optional.empty();
         private final List<ApiRoutes> groups = new ArrayList<>();
         private String serverVersion = "unknown";
-        private Supplier<Object> advisories = () -> null;
+        private Supplier<Object> advisoryStatus;
+        private Supplier<AdvisoryStore> advisories;
         private boolean closeDatabase;
 
         private Builder(PortfolioDatabase database) {
@@ -138,11 +177,21 @@ public final class PortfolioFeature implements ServerFeature {
         }
 
         /**
-         * What {@code GET /status} reports as {@code advisories} (age and staleness of the advisory database);
-         * null until the advisory side is wired.
+         * The advisory data uploads are matched against, asked for on each upload (so a store that is
+         * replaced by a newer generation is picked up). Without one, uploads store inventories only and
+         * {@code advisories} in the status and overview reports no data (stale).
          */
-        public Builder advisoryStatus(Supplier<Object> advisories) {
+        public Builder advisories(Supplier<AdvisoryStore> advisories) {
             this.advisories = Objects.requireNonNull(advisories, "advisories");
+            return this;
+        }
+
+        /**
+         * Overrides what {@code GET /status} and {@code GET /overview} report as {@code advisories}; by default
+         * the age of {@link #advisories} judged by {@link AdvisoryFreshness#DEFAULT_LIMIT}.
+         */
+        public Builder advisoryStatus(Supplier<Object> status) {
+            this.advisoryStatus = Objects.requireNonNull(status, "status");
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.assay.server.portfolio.api;
 
+import dev.assay.server.portfolio.findings.FindingQueries;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
 import dev.assay.server.portfolio.store.UnableToUsePortfolioDatabaseException;
 import java.time.OffsetDateTime;
@@ -20,9 +21,18 @@ import org.jdbi.v3.core.JdbiException;
 /** The read side of the projects endpoints: what the portfolio holds, shaped as the API answers it. */
 final class PortfolioReads {
     private final PortfolioDatabase database;
+    private final FindingQueries findingQueries;
 
-    PortfolioReads(PortfolioDatabase database) {
+    PortfolioReads(PortfolioDatabase database, FindingQueries findingQueries) {
         this.database = database;
+        this.findingQueries = findingQueries;
+    }
+
+    /** Open findings that triage has not suppressed, by version id: the counts every listing shows. */
+    private Map<Long, SeverityCounts> countsByVersion() {
+        Map<Long, SeverityCounts> counts = new HashMap<>();
+        findingQueries.severityCountsByVersion().forEach((version, c) -> counts.put(version, ApiViews.counts(c)));
+        return counts;
     }
 
     record ProjectSummary(
@@ -50,17 +60,15 @@ final class PortfolioReads {
     record ComponentPage(long total, List<ComponentView> components) {}
 
     List<ProjectSummary> projects() {
+        Map<Long, SeverityCounts> byVersion = countsByVersion();
         return read("list the projects", handle -> {
             Map<Long, SeverityCounts> findings = new HashMap<>();
-            handle.createQuery("""
-                            SELECT v.project_id AS project, f.severity AS severity, COUNT(*) AS n
-                            FROM findings f JOIN project_versions v ON v.id = f.version_id
-                            GROUP BY v.project_id, f.severity""")
+            handle.createQuery("SELECT id, project_id FROM project_versions")
                     .map((rs, ctx) -> {
-                        findings.merge(
-                                rs.getLong("project"),
-                                SeverityCounts.NONE.plus(rs.getString("severity"), rs.getLong("n")),
-                                PortfolioReads::sum);
+                        SeverityCounts counts = byVersion.get(rs.getLong("id"));
+                        if (counts != null) {
+                            findings.merge(rs.getLong("project_id"), counts, PortfolioReads::sum);
+                        }
                         return 0;
                     })
                     .list();
@@ -83,6 +91,7 @@ final class PortfolioReads {
     }
 
     Optional<ProjectDetail> project(String name) {
+        Map<Long, SeverityCounts> byVersion = countsByVersion();
         return read("read the project " + name, handle -> {
             Optional<Long> projectId = projectId(handle, name);
             if (projectId.isEmpty()) {
@@ -95,20 +104,7 @@ final class PortfolioReads {
                     SELECT i.version_id AS version, i.digest AS item FROM image_digests i
                     JOIN project_versions v ON v.id = i.version_id WHERE v.project_id = :project
                     ORDER BY i.linked_at, i.digest""", projectId.get());
-            Map<Long, SeverityCounts> findings = new HashMap<>();
-            handle.createQuery("""
-                            SELECT f.version_id AS version, f.severity AS severity, COUNT(*) AS n FROM findings f
-                            JOIN project_versions v ON v.id = f.version_id WHERE v.project_id = :project
-                            GROUP BY f.version_id, f.severity""")
-                    .bind("project", projectId.get())
-                    .map((rs, ctx) -> {
-                        findings.merge(
-                                rs.getLong("version"),
-                                SeverityCounts.NONE.plus(rs.getString("severity"), rs.getLong("n")),
-                                PortfolioReads::sum);
-                        return 0;
-                    })
-                    .list();
+            Map<Long, SeverityCounts> findings = byVersion;
             List<VersionSummary> versions = handle.createQuery("""
                             SELECT v.id, v.version, v.updated_at,
                                 (SELECT COUNT(*) FROM components c WHERE c.version_id = v.id) AS components
@@ -143,15 +139,6 @@ final class PortfolioReads {
                 .bind("version", version)
                 .mapTo(Long.class)
                 .findOne();
-    }
-
-    long findings(long versionId) {
-        return read(
-                "count findings",
-                handle -> handle.createQuery("SELECT COUNT(*) FROM findings WHERE version_id = :version")
-                        .bind("version", versionId)
-                        .mapTo(Long.class)
-                        .one());
     }
 
     /**

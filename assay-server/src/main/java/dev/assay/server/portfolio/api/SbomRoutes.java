@@ -3,15 +3,18 @@ package dev.assay.server.portfolio.api;
 import dev.assay.engine.SbomUploads;
 import dev.assay.engine.UploadedSbom;
 import dev.assay.server.portfolio.auth.Scope;
+import dev.assay.server.portfolio.findings.FindingMatching;
 import dev.assay.server.portfolio.store.IngestRequest;
 import dev.assay.server.portfolio.store.IngestResult;
 import dev.assay.server.portfolio.store.SbomIngestion;
+import dev.assay.vulndb.AdvisoryStore;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** {@code POST /sboms}: an SBOM becomes the inventory of a project version. */
 final class SbomRoutes implements ApiRoutes {
@@ -34,11 +37,14 @@ final class SbomRoutes implements ApiRoutes {
     private static final int MAX_TAGS = 32;
 
     private final SbomIngestion ingestion;
-    private final PortfolioReads reads;
+    private final FindingMatching matching;
+    private final Supplier<AdvisoryStore> advisories;
 
-    SbomRoutes(SbomIngestion ingestion, PortfolioReads reads) {
+    /** @param advisories null when no advisory data is configured: inventories are stored unmatched */
+    SbomRoutes(SbomIngestion ingestion, FindingMatching matching, Supplier<AdvisoryStore> advisories) {
         this.ingestion = ingestion;
-        this.reads = reads;
+        this.matching = matching;
+        this.advisories = advisories;
     }
 
     record UploadResponse(
@@ -83,7 +89,10 @@ final class SbomRoutes implements ApiRoutes {
         UploadedSbom sbom = SbomUploads.read(body, "the uploaded SBOM", limit);
         IngestResult result = ingestion.ingest(new IngestRequest(
                 project, version, tags, sbom, exchange.caller().name()));
-        long findings = reads.findings(result.versionId());
+        // Matched right after the ingest so that the answer tells the uploader what the SBOM contains.
+        long findings = advisories == null
+                ? 0
+                : matching.matchVersion(result.versionId(), advisories.get()).openFindings();
         exchange.respond(
                 result.outcome() == IngestResult.Outcome.CREATED ? Status.CREATED_201 : Status.OK_200,
                 new UploadResponse(

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.model.Advisory;
 import dev.assay.model.AffectedPackage;
 import dev.assay.model.AffectedRange;
-import dev.assay.model.Advisory;
 import dev.assay.model.RangeEvent;
 import dev.assay.model.Rating;
 import dev.assay.model.Severity;
@@ -142,8 +142,9 @@ class DashboardEndToEndTest {
         new Select(browser.find("#triage-justification")).selectByValue("vulnerable_code_not_in_execute_path");
         browser.find("#triage-comment").sendKeys("JNDI lookups are disabled");
         browser.find("#triage-submit").click();
-        browser.waitUntil(driver ->
-                browser.findAll("tr.finding.suppressed[data-finding='" + findingId + "']").size() == 1);
+        browser.waitUntil(driver -> browser.findAll("tr.finding.suppressed[data-finding='" + findingId + "']")
+                        .size()
+                == 1);
 
         browser.open(server.url() + "/#/projects/shop/versions/1.0");
         browser.waitForPage("version");
