@@ -1,13 +1,8 @@
 package dev.assay.server.portfolio.monitor;
 
+import dev.assay.server.portfolio.TestPostgres;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -46,43 +41,24 @@ interface MonitorDatabases extends AutoCloseable {
         };
     }
 
+    /** Databases on the run's one test PostgreSQL ({@link TestPostgres}); a second pool is a second instance. */
     static MonitorDatabases postgres() {
-        EmbeddedPostgres postgres;
-        try {
-            postgres = EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         return new MonitorDatabases() {
-            private final AtomicInteger count = new AtomicInteger();
-            private String url;
+            private TestPostgres.Database database;
 
             @Override
             public PortfolioDatabase fresh() {
-                String name = "monitor_" + count.incrementAndGet();
-                try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + name);
-                } catch (SQLException e) {
-                    throw new IllegalStateException("cannot create test database " + name, e);
-                }
-                url = postgres.getJdbcUrl("postgres", name);
+                database = TestPostgres.freshDatabase();
                 return instance();
             }
 
             @Override
             public PortfolioDatabase instance() {
-                return PortfolioDatabase.open(url, "postgres", "");
+                return database.open();
             }
 
             @Override
-            public void close() {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+            public void close() {}
         };
     }
 }
