@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 public final class HttpErrors {
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** Messages echo parts of the request; bounded so an error cannot be used to amplify a request. */
     private static final int MAX_MESSAGE_LENGTH = 1024;
 
     private HttpErrors() {}
@@ -29,23 +28,39 @@ public final class HttpErrors {
     }
 
     static byte[] body(Status status, String message) {
-        String bounded =
-                message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) + " ..." : message;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
+        return jsonBody(json -> {
             json.writeStringField("kind", "Status");
             json.writeStringField("apiVersion", "v1");
             json.writeStringField("status", "Failure");
-            json.writeStringField("message", bounded);
+            json.writeStringField("message", bounded(message));
             json.writeStringField("reason", reason(status));
             json.writeNumberField("code", status.code());
+        });
+    }
+
+    /** The fields of one JSON error object. */
+    @FunctionalInterface
+    public interface ErrorFields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** One JSON object with the given fields and a newline, as every error body of the server is written. */
+    public static byte[] jsonBody(ErrorFields fields) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            fields.write(json);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory cannot fail", e);
         }
         out.write('\n');
         return out.toByteArray();
+    }
+
+    /** Messages echo parts of the request; cut so that an error cannot be used to amplify a request. */
+    public static String bounded(String message) {
+        return message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) + " ..." : message;
     }
 
     /** Kubernetes' StatusReason for the codes the server sends. */

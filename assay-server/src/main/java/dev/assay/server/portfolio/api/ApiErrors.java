@@ -1,25 +1,17 @@
 package dev.assay.server.portfolio.api;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import dev.assay.server.HttpErrors;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The REST API's one error shape, {@code {"error": "...", "status": N}}: a short message for a person,
  * never a stack trace or an exception's class. (The admission webhook keeps Kubernetes' {@code Status}
- * shape, which kubectl understands; API clients get this simpler one.)
+ * shape, which kubectl understands; API clients get this simpler one.) Written and bounded as
+ * {@link HttpErrors} writes the webhook's.
  */
 public final class ApiErrors {
-    private static final JsonFactory JSON = new JsonFactory();
-    /** Messages may echo parts of the request; bounded so an error cannot amplify a request. */
-    private static final int MAX_MESSAGE_LENGTH = 1024;
-
     private ApiErrors() {}
 
     public static void send(ServerResponse response, Status status, String message) {
@@ -29,18 +21,9 @@ public final class ApiErrors {
     }
 
     static byte[] body(Status status, String message) {
-        String bounded =
-                message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) + " ..." : message;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            json.writeStringField("error", bounded);
+        return HttpErrors.jsonBody(json -> {
+            json.writeStringField("error", HttpErrors.bounded(message));
             json.writeNumberField("status", status.code());
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        out.write('\n');
-        return out.toByteArray();
+        });
     }
 }
