@@ -64,9 +64,15 @@ public final class VersRange {
         }
     }
 
-    private static Optional<VersionScheme> scheme(String type) {
+    /** The version order a vers type uses ({@code maven}, {@code npm}...); empty for a type without one. */
+    public static Optional<VersionScheme> scheme(String type) {
         String id = SCHEME_BY_VERS_TYPE.get(type.toLowerCase(Locale.ROOT));
         return id == null ? Optional.empty() : VersionSchemes.byId(id);
+    }
+
+    /** The vers types {@link #scheme} knows, sorted. */
+    public static List<String> knownTypes() {
+        return SCHEME_BY_VERS_TYPE.keySet().stream().sorted().toList();
     }
 
     private static Optional<Boolean> evaluate(String constraints, String version, VersionScheme scheme) {

@@ -5,10 +5,7 @@ import dev.assay.model.InvalidPurlException;
 import dev.assay.model.Purl;
 import dev.assay.version.VersRange;
 import dev.assay.version.VersionScheme;
-import dev.assay.version.VersionSchemes;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,25 +16,6 @@ import java.util.Optional;
 record PackageSelector(String purlBase, String purlType, Optional<String> exactVersion, Optional<String> range) {
     private static final int MAX_PURL_LENGTH = 2048;
     private static final int MAX_RANGE_LENGTH = 4096;
-
-    /**
-     * The vers types whose version order assay-version knows, as {@link VersRange} reads them; a range in
-     * another type could only ever answer "cannot tell".
-     */
-    private static final Map<String, String> SCHEME_BY_VERS_TYPE = Map.ofEntries(
-            Map.entry("maven", "maven"),
-            Map.entry("npm", "semver"),
-            Map.entry("semver", "semver"),
-            Map.entry("cargo", "semver"),
-            Map.entry("pypi", "pep440"),
-            Map.entry("golang", "go"),
-            Map.entry("gem", "gem"),
-            Map.entry("nuget", "nuget"),
-            Map.entry("composer", "composer"),
-            Map.entry("deb", "deb"),
-            Map.entry("rpm", "rpm"),
-            Map.entry("apk", "apk"),
-            Map.entry("alpine", "apk"));
 
     static PackageSelector parse(String purlText, Optional<String> rangeText) {
         if (purlText == null || purlText.isBlank()) {
@@ -97,13 +75,13 @@ record PackageSelector(String purlBase, String purlType, Optional<String> exactV
         }
         String versType = range.substring(5, slash).strip().toLowerCase(Locale.ROOT);
         String constraints = range.substring(slash + 1).strip();
-        Optional<VersionScheme> purlScheme = scheme(purlType);
-        Optional<VersionScheme> scheme = versType.equals("generic") ? purlScheme : scheme(versType);
+        Optional<VersionScheme> purlScheme = VersRange.scheme(purlType);
+        Optional<VersionScheme> scheme = versType.equals("generic") ? purlScheme : VersRange.scheme(versType);
         if (scheme.isEmpty()) {
             String ecosystem = versType.equals("generic") ? purlType : versType;
             throw new InvalidInputException(
                     "unknown ecosystem '" + ecosystem + "' in version range " + shorten(range)
-                            + ": Assay orders versions of " + String.join(", ", knownTypes()),
+                            + ": Assay orders versions of " + String.join(", ", VersRange.knownTypes()),
                     shorten(range));
         }
         if (purlScheme.isPresent() && purlScheme.get() != scheme.get()) {
@@ -126,15 +104,6 @@ record PackageSelector(String purlBase, String purlType, Optional<String> exactV
                         range, "'" + version + "' is not a " + scheme.get().id() + " version");
             }
         }
-    }
-
-    private static Optional<VersionScheme> scheme(String versType) {
-        String id = SCHEME_BY_VERS_TYPE.get(versType.toLowerCase(Locale.ROOT));
-        return id == null ? Optional.empty() : VersionSchemes.byId(id);
-    }
-
-    private static List<String> knownTypes() {
-        return SCHEME_BY_VERS_TYPE.keySet().stream().sorted().toList();
     }
 
     private static InvalidInputException invalidRange(String range, String why) {
