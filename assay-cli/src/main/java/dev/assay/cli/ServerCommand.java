@@ -49,6 +49,12 @@ final class ServerCommand implements Callable<Integer> {
     String corsOrigin;
 
     @Option(
+            names = "--public-metrics",
+            description = "Serve /metrics without an API key, for a Prometheus that has none (the metrics are "
+                    + "counts and latencies, no portfolio content). By default /metrics needs a read key.")
+    boolean publicMetrics;
+
+    @Option(
             names = "--max-upload-bytes",
             paramLabel = "N",
             defaultValue = "67108864",

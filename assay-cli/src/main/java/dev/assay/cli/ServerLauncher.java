@@ -130,6 +130,7 @@ final class ServerLauncher {
                     .limits(new ApiLimits(command.maxUploadBytes, ApiLimits.DEFAULT.maxJsonBytes()))
                     .serverVersion(AssayVersion.current())
                     .advisories(advisories)
+                    .publicMetrics(command.publicMetrics)
                     .closeDatabaseOnStop();
             if (command.corsOrigin != null) {
                 portfolio.corsOrigin(requireOrigin(command.corsOrigin));

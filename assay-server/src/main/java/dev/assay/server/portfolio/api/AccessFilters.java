@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Authentication: {@code /api/v1/...}, {@code /metrics} and {@code /openapi.json} need a key ({@code
  * Authorization: Bearer KEY}): 401 when it is missing, unknown or revoked, 403 when it lacks the scope.
  * The API's routes check their own scope ({@link ApiRouter}); {@code /metrics} and {@code /openapi.json}
- * need {@code read}. Health and readiness stay open for probes.
+ * need {@code read}, unless the server was started with public metrics (a scraper without a key: the
+ * metrics carry counts and latencies, never portfolio content). Health and readiness stay open for probes.
  */
 final class AccessFilters {
     private static final Logger LOG = LoggerFactory.getLogger(AccessFilters.class);
@@ -33,10 +34,12 @@ final class AccessFilters {
 
     private final ApiKeys keys;
     private final Optional<String> corsOrigin;
+    private final boolean publicMetrics;
 
-    AccessFilters(ApiKeys keys, Optional<String> corsOrigin) {
+    AccessFilters(ApiKeys keys, Optional<String> corsOrigin, boolean publicMetrics) {
         this.keys = keys;
         this.corsOrigin = corsOrigin;
+        this.publicMetrics = publicMetrics;
     }
 
     void cors(FilterChain chain, RoutingRequest request, RoutingResponse response) {
@@ -111,8 +114,8 @@ final class AccessFilters {
     }
 
     /** The scope a path needs before routing, or empty when it is open. */
-    static Optional<Scope> protectedPath(String path) {
-        if (isApi(path) || path.equals("/metrics") || path.equals("/openapi.json")) {
+    Optional<Scope> protectedPath(String path) {
+        if (isApi(path) || (path.equals("/metrics") && !publicMetrics) || path.equals("/openapi.json")) {
             return Optional.of(Scope.READ);
         }
         return Optional.empty();

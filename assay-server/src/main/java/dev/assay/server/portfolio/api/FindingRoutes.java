@@ -38,7 +38,12 @@ final class FindingRoutes implements ApiRoutes {
                     Status.OK_200,
                     Map.of(
                             "history",
-                            triage.history(id).stream().map(ApiViews::decision).toList()));
+                            triage
+                                    .history(id)
+                                    .orElseThrow(() -> ApiProblem.notFound("no finding with id " + id))
+                                    .stream()
+                                    .map(ApiViews::decision)
+                                    .toList()));
         });
     }
 

@@ -33,6 +33,7 @@ public final class PortfolioFeature implements ServerFeature {
     private final ApiKeys keys;
     private final ApiLimits limits;
     private final Optional<String> corsOrigin;
+    private final boolean publicMetrics;
     private final List<ApiRoutes> groups;
     private final boolean closeDatabase;
     private volatile List<ApiRoute> routes = List.of();
@@ -42,6 +43,7 @@ public final class PortfolioFeature implements ServerFeature {
         this.keys = new ApiKeys(builder.database, builder.clock);
         this.limits = builder.limits;
         this.corsOrigin = builder.corsOrigin;
+        this.publicMetrics = builder.publicMetrics;
         this.closeDatabase = builder.closeDatabase;
         Triage triage = new Triage(builder.database, builder.clock);
         FindingQueries findings = new FindingQueries(builder.database, triage);
@@ -94,7 +96,7 @@ public final class PortfolioFeature implements ServerFeature {
 
     @Override
     public void routing(HttpRouting.Builder routing, Metrics metrics) {
-        AccessFilters filters = new AccessFilters(keys, corsOrigin);
+        AccessFilters filters = new AccessFilters(keys, corsOrigin, publicMetrics);
         // CORS first: a preflight carries no credentials and must be answered before authentication.
         routing.addFilter(filters::cors);
         routing.addFilter(filters::authenticate);
@@ -139,6 +141,7 @@ public final class PortfolioFeature implements ServerFeature {
         private Clock clock = Clock.systemUTC();
         private ApiLimits limits = ApiLimits.DEFAULT;
         private Optional<String> corsOrigin = Optional.empty();
+        private boolean publicMetrics;
         private final List<ApiRoutes> groups = new ArrayList<>();
         private String serverVersion = "unknown";
         private Supplier<Object> advisoryStatus;
@@ -162,6 +165,12 @@ public final class PortfolioFeature implements ServerFeature {
         /** The one origin (scheme://host[:port]) browsers may call the API from; none by default. */
         public Builder corsOrigin(String origin) {
             this.corsOrigin = Optional.of(Objects.requireNonNull(origin, "origin"));
+            return this;
+        }
+
+        /** Serves {@code /metrics} without a key, for a scraper that has none; off by default. */
+        public Builder publicMetrics(boolean open) {
+            this.publicMetrics = open;
             return this;
         }
 

@@ -90,6 +90,24 @@ public final class FindingMatching {
      * {@code changedPackages} (see {@link AdvisoryChanges#packages()}), against the new store.
      */
     public MatchSummary rematch(AdvisoryStore newStore, Set<PackageKey> changedPackages) {
+        return rematch(newStore, changedPackages, (handle, fresh) -> {});
+    }
+
+    /**
+     * What to do with one version's new findings while its re-match transaction is still open: whatever it
+     * writes commits or rolls back together with the findings, so a crash between the two cannot drop it
+     * (the findings, once stored, are no longer new to the retry).
+     */
+    @FunctionalInterface
+    public interface NewFindingsListener {
+        void found(Handle handle, List<NewFinding> fresh);
+    }
+
+    /**
+     * As {@link #rematch(AdvisoryStore, Set)}, handing each version's new findings to {@code listener} inside
+     * that version's transaction.
+     */
+    public MatchSummary rematch(AdvisoryStore newStore, Set<PackageKey> changedPackages, NewFindingsListener listener) {
         // Which versions hold which affected purls; read outside the per-version transactions, then
         // re-read under each version's lock so a concurrent upload's new inventory is what gets matched.
         Map<Long, Set<String>> purlsByVersion = new TreeMap<>();
@@ -131,9 +149,14 @@ public final class FindingMatching {
                             .map((row, context) -> StoredComponent.map(row))
                             .list());
                 }
-                return components.isEmpty()
-                        ? MatchSummary.empty()
-                        : reconcile(handle, version.get(), components, false, newStore);
+                if (components.isEmpty()) {
+                    return MatchSummary.empty();
+                }
+                MatchSummary matched = reconcile(handle, version.get(), components, false, newStore);
+                if (!matched.newFindings().isEmpty()) {
+                    listener.found(handle, matched.newFindings());
+                }
+                return matched;
             });
             total = total.plus(one);
         }

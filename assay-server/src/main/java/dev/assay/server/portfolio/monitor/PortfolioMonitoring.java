@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Continuous monitoring of one server instance: the worker that sends webhooks and runs re-analyses, and
- * the watch that notices a new advisory generation. {@link #start} wires and starts both; {@link #close}
+ * Continuous monitoring of one server instance: the worker that sends webhooks and runs re-analyses, the
+ * watch that notices a new advisory generation, and hourly {@link Housekeeping}. {@link #start} wires and starts both; {@link #close}
  * stops the watch first (no new jobs from here) and then lets the worker finish or hand back its jobs.
  *
  * <p>It is a {@link ServerFeature} without routes only so that the server stops it with its other
@@ -43,12 +43,16 @@ public final class PortfolioMonitoring implements ServerFeature, AutoCloseable {
         }
     }
 
+    private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+
     private final Worker worker;
     private final AutoCloseable watch;
+    private final AutoCloseable housekeeping;
 
-    private PortfolioMonitoring(Worker worker, AutoCloseable watch) {
+    private PortfolioMonitoring(Worker worker, AutoCloseable watch, AutoCloseable housekeeping) {
         this.worker = worker;
         this.watch = watch;
+        this.housekeeping = housekeeping;
     }
 
     /**
@@ -77,7 +81,9 @@ public final class PortfolioMonitoring implements ServerFeature, AutoCloseable {
             worker.close();
             throw e;
         }
-        return new PortfolioMonitoring(worker, watch);
+        AutoCloseable housekeeping =
+                new Housekeeping(database, Housekeeping.Retention.DEFAULT, clock).every(HOUSEKEEPING_INTERVAL);
+        return new PortfolioMonitoring(worker, watch, housekeeping);
     }
 
     @Override
@@ -101,13 +107,20 @@ public final class PortfolioMonitoring implements ServerFeature, AutoCloseable {
     @Override
     public void close() {
         try {
-            watch.close();
+            stop(housekeeping, "housekeeping");
+            stop(watch, "the advisory watch");
+        } finally {
+            worker.close();
+        }
+    }
+
+    private static void stop(AutoCloseable loop, String what) {
+        try {
+            loop.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("cannot stop the advisory watch: {}", e.getMessage());
-        } finally {
-            worker.close();
+            LOG.warn("cannot stop {}: {}", what, e.getMessage());
         }
     }
 }

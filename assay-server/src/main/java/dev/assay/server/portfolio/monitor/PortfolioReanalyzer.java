@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the portfolio's findings up to date with the current advisory store: diffs it against the index
  * the portfolio was last matched against ({@link AdvisoryIndex}), re-matches only the components of the
- * packages that changed, and raises {@code finding.new} for each new finding in the same transaction that
- * moves the stored index forward.
+ * packages that changed, and raises {@code finding.new} for each new finding in the transaction that stores
+ * it; the stored index moves forward only after every changed package was re-matched.
  *
  * <p>The first time, there is nothing to diff against: the index is recorded as the baseline and nobody is
  * notified, since the findings stored so far were matched at upload against data at least that old.
@@ -134,14 +134,10 @@ public final class PortfolioReanalyzer implements ReanalysisHandler.Reanalyzer {
             return new Result(Outcome.UNCHANGED, generation, Optional.of(changes), Optional.empty());
         }
         // Idempotent: a retry after a crash re-matches the same components and changes nothing stored.
-        MatchSummary matched = matching.rematch(store, changes.packages());
-        Set<String> upserted = new TreeSet<>(changes.added());
-        upserted.addAll(changes.changed());
-        boolean moved = inTransaction("record the advisory index", handle -> {
-            if (!AdvisoryIndex.generation(handle, true).equals(before.generation())) {
-                return false;
-            }
-            for (NewFinding finding : matched.newFindings()) {
+        // finding.new is raised in each version's re-match transaction: once the findings are stored they
+        // are no longer new, so a crash after that commit must not have lost their notifications.
+        MatchSummary matched = matching.rematch(store, changes.packages(), (handle, fresh) -> {
+            for (NewFinding finding : fresh) {
                 Notifications.enqueue(
                         handle,
                         new Event.FindingNew(
@@ -152,6 +148,13 @@ public final class PortfolioReanalyzer implements ReanalysisHandler.Reanalyzer {
                                 finding.purl(),
                                 finding.kev()),
                         clock);
+            }
+        });
+        Set<String> upserted = new TreeSet<>(changes.added());
+        upserted.addAll(changes.changed());
+        boolean moved = inTransaction("record the advisory index", handle -> {
+            if (!AdvisoryIndex.generation(handle, true).equals(before.generation())) {
+                return false;
             }
             AdvisoryIndex.write(
                     handle, listing, changes.removed(), upserted, generation, WorkQueue.utc(clock.instant()));

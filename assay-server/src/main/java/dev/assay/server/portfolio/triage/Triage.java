@@ -154,22 +154,21 @@ public final class Triage {
     }
 
     /**
-     * Every decision that ever applied to a finding, superseded ones included, oldest first.
-     *
-     * @throws InvalidInputException when there is no finding with this id
+     * Every decision that ever applied to a finding, superseded ones included, oldest first; empty when
+     * there is no finding with this id.
      */
-    public List<TriageDecision> history(long findingId) {
+    public Optional<List<TriageDecision>> history(long findingId) {
         return inTransaction("read the triage history", handle -> {
             List<FindingTarget> targets = targets(handle, "f.id = :id", findingId);
             if (targets.isEmpty()) {
-                throw new InvalidInputException("no finding with id " + findingId, Long.toString(findingId));
+                return Optional.<List<TriageDecision>>empty();
             }
             FindingTarget target = targets.get(0);
-            return candidates(handle, target.vulnerabilityNames()).stream()
+            return Optional.of(candidates(handle, target.vulnerabilityNames()).stream()
                     .filter(decision -> decision.appliesTo(target))
                     .map(StoredDecision::decision)
                     .sorted(Comparator.comparing(TriageDecision::at).thenComparing(TriageDecision::id))
-                    .toList();
+                    .toList());
         });
     }
 

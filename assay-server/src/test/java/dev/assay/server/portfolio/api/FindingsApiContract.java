@@ -222,6 +222,7 @@ abstract class FindingsApiContract {
         PortfolioApiContract.assertError(
                 client.get("/api/v1/projects/shop/versions/1.4.0/vex?format=spdx", reader), 400, "format");
         PortfolioApiContract.assertError(client.get("/api/v1/findings/abc/history", reader), 400);
+        PortfolioApiContract.assertError(client.get("/api/v1/findings/987654321/history", reader), 404);
         PortfolioApiContract.assertError(
                 client.postJson(
                         "/api/v1/triage", triager, "{\"scope\":\"finding\",\"findingId\":1,\"state\":\"maybe\"}"),

@@ -300,6 +300,17 @@ abstract class PortfolioApiContract {
     }
 
     @Test
+    void publicMetrics_openOnlyMetrics_theApiAndItsDocumentStillNeedAKey() {
+        startServer(feature(database).publicMetrics(true).build());
+
+        Answer metrics = client.get("/metrics", null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+        assertError(client.get("/openapi.json", null), 401);
+        assertError(client.get("/api/v1/projects", null), 401);
+    }
+
+    @Test
     void authentication_recordsLastUse() {
         assertThat(keys.list().stream()
                         .filter(k -> k.name().equals("dashboard"))

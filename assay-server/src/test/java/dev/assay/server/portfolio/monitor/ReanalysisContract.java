@@ -7,23 +7,32 @@ import static dev.assay.server.portfolio.findings.Portfolios.LOG4J_2_14;
 import static dev.assay.server.portfolio.findings.Portfolios.LOG4J_API;
 import static dev.assay.server.portfolio.findings.Portfolios.LOG4SHELL_2_GHSA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.model.Advisory;
+import dev.assay.model.EpssScore;
+import dev.assay.model.KevEntry;
 import dev.assay.server.portfolio.findings.FindingMatching;
 import dev.assay.server.portfolio.findings.MutableClock;
 import dev.assay.server.portfolio.findings.Portfolios;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.vulndb.AdvisoryListing;
 import dev.assay.vulndb.AdvisoryStore;
 import dev.assay.vulndb.InMemoryAdvisoryStore;
+import dev.assay.vulndb.StoreInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +157,133 @@ abstract class ReanalysisContract {
                 .extracting(finding -> finding.vulnerability())
                 .containsExactly("CVE-2021-45046");
         assertThat(count("SELECT COUNT(*) FROM webhook_deliveries")).isEqualTo(1);
+    }
+
+    @Test
+    void indexMovedByAnotherInstanceAfterTheRematchCommitted_stillRaisesTheNewFindingExactlyOnce() throws Exception {
+        InMemoryAdvisoryStore before = Portfolios.store(Portfolios.curatedAdvisories(LOG4SHELL_2_GHSA::equals));
+        InMemoryAdvisoryStore after = Portfolios.store(Portfolios.curatedAdvisories(id -> false));
+        long shop = upload("shop", "1.0", LOG4J_2_14, JACKSON_2_9_8);
+        FindingMatching matching = new FindingMatching(database, uploadClock);
+        matching.matchVersion(shop, before);
+        new WebhookSubscriptions(database, Clock.systemUTC())
+                .create("http://127.0.0.1:9/hook", SECRET, Set.of(Event.FINDING_NEW));
+        PortfolioReanalyzer reanalyzer = new PortfolioReanalyzer(database, () -> before, matching, uploadClock);
+        reanalyzer.recordBaseline();
+        // While this pass re-matches, another instance finishes the same update and moves the index: this
+        // pass's findings are committed but its index move is refused, as if it had died in between.
+        AdvisoryStore interfering = new InterferingStore(
+                after,
+                () -> database.jdbi()
+                        .useTransaction(handle -> AdvisoryIndex.write(
+                                handle,
+                                after,
+                                Set.of(),
+                                after.modifiedById().keySet(),
+                                "another-instance",
+                                OffsetDateTime.now(ZoneOffset.UTC))));
+
+        assertThatThrownBy(() -> reanalyzer.synchronize(interfering)).isInstanceOf(RetryLaterException.class);
+        assertThat(count("SELECT COUNT(*) FROM webhook_deliveries"))
+                .as("the finding.new committed with the finding it announces")
+                .isEqualTo(1);
+
+        PortfolioReanalyzer.Result retry = reanalyzer.synchronize(after);
+
+        assertThat(retry.matched())
+                .hasValueSatisfying(matched -> assertThat(matched.newFindings()).isEmpty());
+        assertThat(count("SELECT COUNT(*) FROM webhook_deliveries")).isEqualTo(1);
+    }
+
+    @Test
+    void housekeeping_deletesSettledOldDeliveriesAndLookupsNoComponentMakes_keepsTheRest() {
+        InMemoryAdvisoryStore store = Portfolios.store(Portfolios.curatedAdvisories(id -> false));
+        FindingMatching matching = new FindingMatching(database, uploadClock);
+        matching.matchVersion(upload("shop", "1.0", LOG4J_2_14, JACKSON_2_9_8), store);
+        // The same version uploaded again without log4j: its lookups are made by no component any more.
+        matching.matchVersion(upload("shop", "1.0", JACKSON_2_9_8), store);
+        new WebhookSubscriptions(database, Clock.systemUTC())
+                .create("http://127.0.0.1:9/hook", SECRET, Set.of(Event.FINDING_NEW));
+        Event event = new Event.FindingNew("shop", "1.0", "CVE-2021-44228", "critical", LOG4J_2_14, true);
+        database.jdbi().useTransaction(handle -> {
+            Notifications.enqueue(handle, event, uploadClock);
+            Notifications.enqueue(handle, event, uploadClock);
+        });
+        database.jdbi()
+                .useHandle(
+                        handle -> handle.execute(
+                                "UPDATE webhook_deliveries SET state = 'delivered' WHERE id = (SELECT MIN(id) FROM webhook_deliveries)"));
+        long lookupsBefore = count("SELECT COUNT(*) FROM advisory_lookups");
+        Clock monthLater = Clock.fixed(UPLOADED.plus(Duration.ofDays(31)), ZoneOffset.UTC);
+
+        Housekeeping.Purged purged = new Housekeeping(database, Housekeeping.Retention.DEFAULT, monthLater).run();
+
+        assertThat(purged.deliveries())
+                .as("the delivered one; the pending one stays")
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM webhook_deliveries WHERE state = 'pending'"))
+                .isEqualTo(1);
+        assertThat(purged.lookups()).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM advisory_lookups")).isEqualTo(lookupsBefore - purged.lookups());
+        assertThat(count("SELECT COUNT(*) FROM advisory_lookups WHERE purl = '" + LOG4J_2_14 + "'"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) FROM advisory_lookups WHERE purl = '" + JACKSON_2_9_8 + "'"))
+                .isPositive();
+        assertThat(new Housekeeping(database, Housekeeping.Retention.DEFAULT, monthLater)
+                        .run()
+                        .total())
+                .isZero();
+    }
+
+    /** Delegates to a listing store and runs {@code interference} once, at the first advisory lookup. */
+    private static final class InterferingStore implements AdvisoryStore, AdvisoryListing {
+        private final InMemoryAdvisoryStore delegate;
+        private Runnable interference;
+
+        InterferingStore(InMemoryAdvisoryStore delegate, Runnable interference) {
+            this.delegate = delegate;
+            this.interference = interference;
+        }
+
+        @Override
+        public List<Advisory> advisories(String ecosystem, String packageName) {
+            if (interference != null) {
+                Runnable once = interference;
+                interference = null;
+                once.run();
+            }
+            return delegate.advisories(ecosystem, packageName);
+        }
+
+        @Override
+        public Optional<KevEntry> kev(String cveId) {
+            return delegate.kev(cveId);
+        }
+
+        @Override
+        public Optional<EpssScore> epss(String cveId) {
+            return delegate.epss(cveId);
+        }
+
+        @Override
+        public StoreInfo info() {
+            return delegate.info();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        @Override
+        public SortedMap<String, Instant> modifiedById() {
+            return delegate.modifiedById();
+        }
+
+        @Override
+        public Optional<Advisory> advisory(String id) {
+            return delegate.advisory(id);
+        }
     }
 
     private long upload(String project, String version, String... libraries) {

@@ -164,16 +164,18 @@ abstract class TriageContract {
         assertThat(projectWide.decisionId()).isEqualTo(newerProject.id());
         assertThat(projectWide.state()).isEqualTo(AnalysisState.NOT_AFFECTED);
 
-        assertThat(triage.history(log4shell))
+        assertThat(triage.history(log4shell).orElseThrow())
                 .extracting(TriageDecision::scope, TriageDecision::state)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(TriageScope.FINDING, AnalysisState.UNDER_INVESTIGATION),
                         org.assertj.core.groups.Tuple.tuple(TriageScope.PROJECT, AnalysisState.AFFECTED),
                         org.assertj.core.groups.Tuple.tuple(TriageScope.PROJECT, AnalysisState.NOT_AFFECTED),
                         org.assertj.core.groups.Tuple.tuple(TriageScope.PURL, AnalysisState.FIXED));
-        assertThat(triage.history(log4shell).get(1).id()).isEqualTo(olderProject.id());
-        assertThat(triage.history(log4shell).get(1).supersededBy()).isEqualTo(newerProject.id());
-        assertThat(triage.history(log4shell).get(2).supersededBy()).isNull();
+        assertThat(triage.history(log4shell).orElseThrow().get(1).id()).isEqualTo(olderProject.id());
+        assertThat(triage.history(log4shell).orElseThrow().get(1).supersededBy())
+                .isEqualTo(newerProject.id());
+        assertThat(triage.history(log4shell).orElseThrow().get(2).supersededBy())
+                .isNull();
     }
 
     @Test
@@ -205,7 +207,7 @@ abstract class TriageContract {
 
         assertThat(after).isNotEqualTo(before);
         assertThat(triage.analysisOf(after)).map(Analysis::scope).contains(TriageScope.FINDING);
-        assertThat(triage.history(after)).hasSize(1);
+        assertThat(triage.history(after).orElseThrow()).hasSize(1);
     }
 
     @Test
