@@ -1,69 +1,21 @@
 package dev.assay.catalog.python;
 
-import dev.assay.model.UnableToParseException;
+import dev.assay.model.untrusted.SafeToml;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
- * A parsed TOML file as plain maps and lists, with typed accessors that treat a value of the wrong type
- * as absent. Lockfiles are untrusted: a {@code version = 3} or a {@code dependencies = "x"} must not crash
- * a parser, it must read as "no version" or "no dependencies".
+ * A parsed TOML file as plain maps and lists ({@link SafeToml}), with typed accessors that treat a value of
+ * the wrong type as absent. Lockfiles are untrusted: a {@code version = 3} or a {@code dependencies = "x"}
+ * must not crash a parser, it must read as "no version" or "no dependencies".
  */
 final class TomlDocument {
-    /** Deeper than any lockfile needs; bounds the recursion that turns tomlj tables into maps. */
-    private static final int MAX_DEPTH = 64;
-
     private TomlDocument() {}
 
     /** The document as nested maps and lists, or a parse failure naming the file and the first error. */
     static Map<String, Object> parse(String text, String name) {
-        TomlParseResult result;
-        try {
-            result = Toml.parse(text);
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new UnableToParseException(name + " is not valid TOML: " + e.getMessage(), name, e);
-        }
-        if (!result.errors().isEmpty()) {
-            String first = result.errors().stream()
-                    .limit(1)
-                    .map(TomlParseError::toString)
-                    .collect(Collectors.joining());
-            throw new UnableToParseException(name + " is not valid TOML: " + first, name);
-        }
-        return table(result, name, 0);
-    }
-
-    private static Map<String, Object> table(TomlTable table, String name, int depth) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : table.entrySet()) {
-            map.put(entry.getKey(), plain(entry.getValue(), name, depth + 1));
-        }
-        return map;
-    }
-
-    private static Object plain(Object value, String name, int depth) {
-        if (depth > MAX_DEPTH) {
-            throw new UnableToParseException(name + " nests deeper than " + MAX_DEPTH + " levels", name);
-        }
-        if (value instanceof TomlTable nested) {
-            return table(nested, name, depth);
-        }
-        if (value instanceof TomlArray array) {
-            List<Object> list = new ArrayList<>(array.size());
-            for (Object element : array.toList()) {
-                list.add(plain(element, name, depth + 1));
-            }
-            return list;
-        }
-        return value;
+        return SafeToml.load(text, name);
     }
 
     static String string(Map<String, Object> table, String key) {

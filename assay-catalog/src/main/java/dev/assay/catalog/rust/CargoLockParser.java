@@ -10,6 +10,7 @@ import dev.assay.model.Purl;
 import dev.assay.model.Relationship;
 import dev.assay.model.UnableToParseException;
 import dev.assay.model.Unknown;
+import dev.assay.model.untrusted.SafeToml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Reads a {@code Cargo.lock} (format v1 to v4). Checksums are per package since v2 and in a {@code
@@ -52,28 +49,22 @@ final class CargoLockParser {
     }
 
     static CatalogResult parse(ParseInput input) throws IOException {
-        TomlParseResult toml = Toml.parse(input.text());
-        if (toml.hasErrors()) {
-            throw new UnableToParseException(
-                    input.location().path() + " is not valid TOML: "
-                            + toml.errors().get(0).toString(),
-                    input.location().path());
-        }
-        if (!toml.contains("package")) {
+        Map<String, Object> toml = SafeToml.load(input.text(), input.location().path());
+        if (!toml.containsKey("package")) {
             return CatalogResult.EMPTY;
         }
-        if (!toml.isArray("package")) {
+        if (!(toml.get("package") instanceof List<?> packageArray)) {
             throw new UnableToParseException(
                     input.location().path() + ": 'package' is not an array of tables",
                     input.location().path());
         }
-        TomlArray packageArray = toml.getArray("package");
-        Map<String, String> legacyChecksums = legacyChecksums(toml.getTable("metadata"));
+        Map<String, String> legacyChecksums =
+                legacyChecksums(toml.get("metadata") instanceof Map<?, ?> metadata ? metadata : Map.of());
         List<Unknown> unknowns = new ArrayList<>();
         List<CratePackage> packages = new ArrayList<>();
         for (int index = 0; index < packageArray.size(); index++) {
             Object entry = packageArray.get(index);
-            Optional<CratePackage> crate = entry instanceof TomlTable table ? crate(table) : Optional.empty();
+            Optional<CratePackage> crate = entry instanceof Map<?, ?> table ? crate(table) : Optional.empty();
             if (crate.isEmpty()) {
                 unknowns.add(new Unknown(
                         input.location(), input.catalogerId(), "Cargo.lock package #" + (index + 1) + " is malformed"));
@@ -120,7 +111,7 @@ final class CargoLockParser {
         return new CatalogResult(components, relationships, unknowns);
     }
 
-    private static Optional<CratePackage> crate(TomlTable table) {
+    private static Optional<CratePackage> crate(Map<?, ?> table) {
         String name = string(table, "name");
         String version = string(table, "version");
         if (!CRATE_NAME.matcher(name).matches() || version.isBlank()) {
@@ -129,10 +120,9 @@ final class CargoLockParser {
         String source = string(table, "source");
         String checksum = string(table, "checksum");
         List<String> dependencies = new ArrayList<>();
-        if (table.contains("dependencies") && table.isArray("dependencies")) {
-            TomlArray array = table.getArray("dependencies");
-            for (int index = 0; index < array.size(); index++) {
-                if (array.get(index) instanceof String reference) {
+        if (table.get("dependencies") instanceof List<?> array) {
+            for (Object element : array) {
+                if (element instanceof String reference) {
                     dependencies.add(reference);
                 }
             }
@@ -141,8 +131,8 @@ final class CargoLockParser {
     }
 
     /** A string value, or empty when absent or of another type (lockfiles are untrusted input). */
-    private static String string(TomlTable table, String key) {
-        return table.contains(key) && table.isString(key) ? table.getString(key) : "";
+    private static String string(Map<?, ?> table, String key) {
+        return table.get(key) instanceof String value ? value : "";
     }
 
     private static Optional<CratePackage> resolve(String reference, Map<String, List<CratePackage>> byName) {
@@ -161,14 +151,13 @@ final class CargoLockParser {
     }
 
     /** v1 lockfiles: {@code "checksum serde 1.0.0 (registry+https://...)" = "abc..."}; "<none>" for git. */
-    private static Map<String, String> legacyChecksums(TomlTable metadata) {
+    private static Map<String, String> legacyChecksums(Map<?, ?> metadata) {
         Map<String, String> checksums = new HashMap<>();
-        if (metadata == null) {
-            return checksums;
-        }
-        for (Map.Entry<String, Object> entry : metadata.entrySet()) {
-            if (entry.getKey().startsWith("checksum ") && entry.getValue() instanceof String value) {
-                checksums.put(entry.getKey().substring("checksum ".length()), value);
+        for (Map.Entry<?, ?> entry : metadata.entrySet()) {
+            if (entry.getKey() instanceof String key
+                    && key.startsWith("checksum ")
+                    && entry.getValue() instanceof String value) {
+                checksums.put(key.substring("checksum ".length()), value);
             }
         }
         return checksums;
