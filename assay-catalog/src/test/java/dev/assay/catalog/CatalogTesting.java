@@ -49,7 +49,21 @@ public final class CatalogTesting {
             throw new UncheckedIOException(e);
         }
         CatalogContext context = new CatalogContext(kind, limits, distro, temp);
-        return Cataloging.merge(List.of(cataloger.catalog(context, files)));
+        try {
+            return Cataloging.merge(List.of(cataloger.catalog(context, files)));
+        } finally {
+            deleteRecursively(temp);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the cataloging scratch directory " + root, e);
+        }
     }
 
     public static List<String> purls(CatalogResult result) {

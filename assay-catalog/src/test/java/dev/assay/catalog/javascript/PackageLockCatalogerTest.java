@@ -27,6 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class PackageLockCatalogerTest {
+    /** Per-test copies of corpus files, deleted after each test. */
+    @TempDir
+    Path scratch;
+
     private static final Cataloger CATALOGER = JavaScriptCatalogers.packageLock();
 
     @Test
@@ -181,7 +185,7 @@ class PackageLockCatalogerTest {
     void catalog_cdxgenCorpus_findsEveryDistinctPackageAndTheRoot(String file, int components, String root)
             throws IOException {
         Path source = Corpora.require("lockfiles/cdxgen-test-data/" + file);
-        Path directory = Files.createTempDirectory("assay-npm-");
+        Path directory = Files.createTempDirectory(scratch, "npm-");
         Files.copy(source, directory.resolve("package-lock.json"));
         Path manifest = source.resolveSibling("package.json");
         if (Files.exists(manifest)) {
@@ -339,9 +343,9 @@ class PackageLockCatalogerTest {
                 .satisfies(unknown -> assertThat(unknown.reason()).contains("skipped package @/@1.0.0"));
     }
 
-    private static Path copyAs(Path source, String name) {
+    private Path copyAs(Path source, String name) {
         try {
-            Path directory = Files.createTempDirectory("assay-npm-");
+            Path directory = Files.createTempDirectory(scratch, "npm-");
             Files.copy(source, directory.resolve(name));
             return directory;
         } catch (IOException e) {

@@ -28,6 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PnpmLockCatalogerTest {
+    /** Per-test copies of corpus files, deleted after each test. */
+    @TempDir
+    Path scratch;
+
     private static final Cataloger CATALOGER = JavaScriptCatalogers.pnpmLock();
 
     @Test
@@ -110,7 +114,7 @@ class PnpmLockCatalogerTest {
     })
     void catalog_cdxgenCorpus_findsEveryPackageWithItsScope(String file, int components, int excluded)
             throws IOException {
-        Path directory = Files.createTempDirectory("assay-pnpm-");
+        Path directory = Files.createTempDirectory(scratch, "pnpm-");
         Files.copy(Corpora.require("lockfiles/cdxgen-test-data/" + file), directory.resolve("pnpm-lock.yaml"));
 
         CatalogResult result = CatalogTesting.catalogDirectory(CATALOGER, directory);

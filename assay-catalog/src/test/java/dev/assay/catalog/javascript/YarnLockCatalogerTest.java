@@ -27,6 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class YarnLockCatalogerTest {
+    /** Per-test copies of corpus files, deleted after each test. */
+    @TempDir
+    Path scratch;
+
     private static final Cataloger CATALOGER = JavaScriptCatalogers.yarnLock();
 
     @Test
@@ -316,8 +320,8 @@ class YarnLockCatalogerTest {
                 .satisfies(unknown -> assertThat(unknown.reason()).contains("limit of 256 bytes"));
     }
 
-    private static Path copyAs(Path source) throws IOException {
-        Path directory = Files.createTempDirectory("assay-yarn-");
+    private Path copyAs(Path source) throws IOException {
+        Path directory = Files.createTempDirectory(scratch, "yarn-");
         Files.copy(source, directory.resolve("yarn.lock"));
         return directory;
     }
