@@ -35,9 +35,10 @@ final class OverviewRoutes implements ApiRoutes {
     public void register(ApiRouter router) {
         router.get("/overview", Scope.READ, exchange -> {
             Map<String, Object> json = new LinkedHashMap<>(totals());
-            json.put("findings", ApiViews.counts(queries.portfolioSeverityCounts()));
-            json.put("kev", queries.kevFindings(KEV_LIMIT));
-            json.put("topComponents", queries.topComponents(TOP_LIMIT));
+            FindingQueries.Overview overview = queries.overview(KEV_LIMIT, TOP_LIMIT);
+            json.put("findings", ApiViews.counts(overview.findings()));
+            json.put("kev", overview.kev());
+            json.put("topComponents", overview.topComponents());
             LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
             json.put(
                     "history",

@@ -109,67 +109,87 @@ public final class FindingQueries {
 
     /** Open, unsuppressed findings of every version by severity, by version id (versions without any: absent). */
     public Map<Long, SeverityCounts> severityCountsByVersion() {
-        return read(handle -> {
-            List<Row> rows = rows(handle, " WHERE f.state = 'open'", Map.of());
-            Map<Long, Analysis> analyses = analyses(handle, rows);
-            Map<Long, SeverityCounts> result = new HashMap<>();
-            for (Row row : rows) {
-                Analysis analysis = analyses.get(row.id());
-                if (analysis == null || !analysis.suppressed()) {
-                    result.merge(row.versionId(), SeverityCounts.NONE.plus(row.severity()), FindingQueries::sum);
-                }
-            }
-            return result;
-        });
+        return read(handle -> byVersion(openUnsuppressed(handle, " WHERE f.state = 'open'")));
     }
 
     /** Open, unsuppressed findings of the whole portfolio by severity. */
     public SeverityCounts portfolioSeverityCounts() {
-        return severityCountsByVersion().values().stream().reduce(SeverityCounts.NONE, FindingQueries::sum);
+        return overview(0, 0).findings();
     }
 
     /** Open, unsuppressed findings of KEV-listed vulnerabilities, by project, version and package. */
     public List<KevFinding> kevFindings(int limit) {
-        return read(handle -> {
-            List<Row> rows = rows(handle, " WHERE f.kev AND f.state = 'open'", Map.of());
-            Map<Long, Analysis> analyses = analyses(handle, rows);
-            return rows.stream()
-                    .filter(row -> analyses.get(row.id()) == null
-                            || !analyses.get(row.id()).suppressed())
-                    .map(row -> new KevFinding(row.vulnerability(), row.project(), row.version(), row.purl()))
-                    .sorted(java.util.Comparator.comparing(KevFinding::vulnerability)
-                            .thenComparing(KevFinding::project)
-                            .thenComparing(KevFinding::version)
-                            .thenComparing(KevFinding::purl))
-                    .limit(Math.max(0, limit))
-                    .toList();
-        });
+        return read(handle -> kev(openUnsuppressed(handle, " WHERE f.kev AND f.state = 'open'"), limit));
     }
 
     /** Packages with open, unsuppressed findings in the most project versions. */
     public List<TopComponent> topComponents(int limit) {
+        return overview(0, limit).topComponents();
+    }
+
+    /** The portfolio-wide figures of the overview page. */
+    public record Overview(SeverityCounts findings, List<KevFinding> kev, List<TopComponent> topComponents) {}
+
+    /**
+     * Severity counts, KEV-listed findings and the most widespread vulnerable packages from one read of the
+     * open findings and one application of triage, rather than one each.
+     */
+    public Overview overview(int kevLimit, int topLimit) {
         return read(handle -> {
-            List<Row> rows = rows(handle, " WHERE f.state = 'open'", Map.of());
-            Map<Long, Analysis> analyses = analyses(handle, rows);
-            Map<String, Set<Long>> versions = new HashMap<>();
-            Map<String, Integer> findings = new HashMap<>();
-            for (Row row : rows) {
-                Analysis analysis = analyses.get(row.id());
-                if (analysis == null || !analysis.suppressed()) {
-                    versions.computeIfAbsent(row.purlBase(), unused -> new HashSet<>())
-                            .add(row.versionId());
-                    findings.merge(row.purlBase(), 1, Integer::sum);
-                }
+            List<Row> open = openUnsuppressed(handle, " WHERE f.state = 'open'");
+            SeverityCounts total = SeverityCounts.NONE;
+            for (Row row : open) {
+                total = total.plus(row.severity());
             }
-            return versions.entrySet().stream()
-                    .map(entry ->
-                            new TopComponent(entry.getKey(), entry.getValue().size(), findings.get(entry.getKey())))
-                    .sorted(java.util.Comparator.comparing(TopComponent::versions, java.util.Comparator.reverseOrder())
-                            .thenComparing(TopComponent::findings, java.util.Comparator.reverseOrder())
-                            .thenComparing(TopComponent::purl))
-                    .limit(Math.max(0, limit))
-                    .toList();
+            return new Overview(total, kev(open.stream().filter(Row::kev).toList(), kevLimit), top(open, topLimit));
         });
+    }
+
+    /** The findings {@code where} selects that no triage decision suppresses. */
+    private List<Row> openUnsuppressed(Handle handle, String where) {
+        List<Row> rows = rows(handle, where, Map.of());
+        Map<Long, Analysis> analyses = analyses(handle, rows);
+        return rows.stream()
+                .filter(row -> {
+                    Analysis analysis = analyses.get(row.id());
+                    return analysis == null || !analysis.suppressed();
+                })
+                .toList();
+    }
+
+    private static Map<Long, SeverityCounts> byVersion(List<Row> rows) {
+        Map<Long, SeverityCounts> result = new HashMap<>();
+        for (Row row : rows) {
+            result.merge(row.versionId(), SeverityCounts.NONE.plus(row.severity()), FindingQueries::sum);
+        }
+        return result;
+    }
+
+    private static List<KevFinding> kev(List<Row> rows, int limit) {
+        return rows.stream()
+                .map(row -> new KevFinding(row.vulnerability(), row.project(), row.version(), row.purl()))
+                .sorted(java.util.Comparator.comparing(KevFinding::vulnerability)
+                        .thenComparing(KevFinding::project)
+                        .thenComparing(KevFinding::version)
+                        .thenComparing(KevFinding::purl))
+                .limit(Math.max(0, limit))
+                .toList();
+    }
+
+    private static List<TopComponent> top(List<Row> rows, int limit) {
+        Map<String, Set<Long>> versions = new HashMap<>();
+        Map<String, Integer> findings = new HashMap<>();
+        for (Row row : rows) {
+            versions.computeIfAbsent(row.purlBase(), unused -> new HashSet<>()).add(row.versionId());
+            findings.merge(row.purlBase(), 1, Integer::sum);
+        }
+        return versions.entrySet().stream()
+                .map(entry -> new TopComponent(entry.getKey(), entry.getValue().size(), findings.get(entry.getKey())))
+                .sorted(java.util.Comparator.comparing(TopComponent::versions, java.util.Comparator.reverseOrder())
+                        .thenComparing(TopComponent::findings, java.util.Comparator.reverseOrder())
+                        .thenComparing(TopComponent::purl))
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     /**

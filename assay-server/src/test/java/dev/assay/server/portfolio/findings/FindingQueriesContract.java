@@ -128,6 +128,12 @@ abstract class FindingQueriesContract {
         assertThat(queries.topComponents(1))
                 .containsExactly(
                         new PortfolioViews.TopComponent("pkg:maven/org.apache.logging.log4j/log4j-core", 2, 5));
+        // The overview's single pass agrees with the separate queries.
+        FindingQueries.Overview overview = queries.overview(2, 1);
+        assertThat(overview.findings()).isEqualTo(queries.portfolioSeverityCounts());
+        assertThat(overview.kev()).containsExactlyElementsOf(queries.kevFindings(2));
+        assertThat(overview.topComponents()).containsExactlyElementsOf(queries.topComponents(1));
+        assertThat(queries.overview(0, 0).kev()).isEmpty();
     }
 
     @Test
