@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -90,21 +91,19 @@ final class OfflineBundle {
             // The manifest as read, so that the bundle and its data files agree.
             byte[] storeManifest = manifest.toJson();
             Path absolute = bundleFile.toAbsolutePath();
+            if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.isDirectory(absolute)) {
+                // A device (/dev/stdout), FIFO or link: written through; a rename would replace it.
+                try (OutputStream file = Files.newOutputStream(absolute)) {
+                    writeZip(file, channels, storeManifest);
+                }
+                return;
+            }
             Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + UUID.randomUUID());
             try {
-                List<Listed> listed = new ArrayList<>();
-                try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW);
-                        ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-                    for (Map.Entry<String, FileChannel> entry : channels.entrySet()) {
-                        FileChannel channel = entry.getValue();
-                        channel.position(0);
-                        listed.add(copyEntry(zip, entry.getKey(), Channels.newInputStream(channel)));
-                    }
-                    listed.add(
-                            copyEntry(zip, StoreManifest.FILE_NAME, new java.io.ByteArrayInputStream(storeManifest)));
-                    startEntry(zip, MANIFEST);
-                    zip.write(bundleManifest(listed));
-                    zip.closeEntry();
+                try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
+                    writeZip(file, channels, storeManifest);
                 }
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -114,6 +113,22 @@ final class OfflineBundle {
             for (FileChannel channel : channels.values()) {
                 channel.close();
             }
+        }
+    }
+
+    private static void writeZip(OutputStream file, Map<String, FileChannel> channels, byte[] storeManifest)
+            throws IOException {
+        List<Listed> listed = new ArrayList<>();
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
+            for (Map.Entry<String, FileChannel> entry : channels.entrySet()) {
+                FileChannel channel = entry.getValue();
+                channel.position(0);
+                listed.add(copyEntry(zip, entry.getKey(), Channels.newInputStream(channel)));
+            }
+            listed.add(copyEntry(zip, StoreManifest.FILE_NAME, new java.io.ByteArrayInputStream(storeManifest)));
+            startEntry(zip, MANIFEST);
+            zip.write(bundleManifest(listed));
+            zip.closeEntry();
         }
     }
 

@@ -186,6 +186,26 @@ class OfflineBundleTest {
         assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(bundle));
     }
 
+    @Test
+    void export_toAFifo_writesThroughItAndLeavesItAFifo() throws Exception {
+        Path fifo = temp.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(fifo);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        AdvisoryDatabase.export(source, fifo);
+
+        assertThat(read.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(Files.readAllBytes(bundle));
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+    }
+
     private void assertRejectedWithoutChange(Path tampered, String message) throws IOException {
         Path target = temp.resolve("target");
         try (AdvisoryDatabaseImporter importer = AdvisoryDatabase.importer(target)) {
