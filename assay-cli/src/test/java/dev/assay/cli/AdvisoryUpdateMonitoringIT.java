@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.assay.testkit.ProjectRoot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,10 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The advisories are written here, so the test needs no corpus.
  */
 class AdvisoryUpdateMonitoringIT {
-    private static final Path ROOT = ProjectRoot.require();
-    private static final Path JAR = ROOT.resolve("assay-cli/target/assay.jar");
-    private static final String JAVA =
-            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String ADVISORY = "GHSA-jfh8-c2jp-5v3q";
@@ -162,7 +156,7 @@ class AdvisoryUpdateMonitoringIT {
     private void serveUpdateAndAwaitTheWebhook(
             Path db, int receiverPort, int mirrorPort, BlockingQueue<Delivery> deliveries) throws Exception {
         Path dataDir = temp.resolve("data");
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         URI base = URI.create("http://127.0.0.1:" + port);
         Process server = assay(
                         "server",
@@ -179,7 +173,7 @@ class AdvisoryUpdateMonitoringIT {
                 .start();
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            awaitReady(client, base, server, temp.resolve("server.err"));
+            ServerProcesses.awaitReady(client, base, server, temp.resolve("server.err"));
             String admin = Files.readString(dataDir.resolve("initial-admin-key"), StandardCharsets.UTF_8)
                     .strip();
 
@@ -286,14 +280,8 @@ class AdvisoryUpdateMonitoringIT {
         assertThat(log("server.err")).as("the webhook secret is never logged").doesNotContain(SECRET);
     }
 
-    private ProcessBuilder assay(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        // The test names every location itself; nothing from the caller's environment may redirect one.
-        builder.environment().remove("ASSAY_DB_URL");
-        builder.environment().remove("ASSAY_DB");
-        return builder;
+    private static ProcessBuilder assay(String... arguments) {
+        return ServerProcesses.assay(Map.of(), arguments);
     }
 
     private static boolean finished(Process process) throws InterruptedException {
@@ -314,12 +302,6 @@ class AdvisoryUpdateMonitoringIT {
 
     private static HttpServer loopbackServer() throws IOException {
         return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<JsonNode> findings(HttpClient client, URI base, String key) throws Exception {
@@ -407,25 +389,5 @@ class AdvisoryUpdateMonitoringIT {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static void awaitReady(HttpClient client, URI base, Process process, Path log) throws Exception {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (!process.isAlive()) {
-                throw new AssertionError(
-                        "assay server exited with " + process.exitValue() + ":\n" + Files.readString(log));
-            }
-            try {
-                if (send(client, HttpRequest.newBuilder(base.resolve("/readyz")).build())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("assay server was not ready within 60 s:\n" + Files.readString(log));
     }
 }

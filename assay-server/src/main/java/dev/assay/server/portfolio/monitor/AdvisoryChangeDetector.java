@@ -105,34 +105,16 @@ public final class AdvisoryChangeDetector {
      */
     public AutoCloseable watch(Supplier<AdvisoryDatabaseSummary> source, Duration interval) {
         Objects.requireNonNull(source, "source");
-        Thread thread = Thread.ofVirtual().name("assay-advisory-watch").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Observation observation = observe(source.get());
-                    if (observation.outcome() == Outcome.REANALYSIS_ENQUEUED) {
-                        LOG.info(
-                                "advisory database changed ({} -> {}); re-analysis enqueued as job {}",
-                                observation
-                                        .previous()
-                                        .map(AdvisoryGeneration::id)
-                                        .orElse("none"),
-                                observation.current().id(),
-                                observation.jobId().orElseThrow());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("cannot check the advisory database for changes: {}", e.getMessage());
-                }
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        return PeriodicLoop.start("assay-advisory-watch", interval, "check the advisory database for changes", () -> {
+            Observation observation = observe(source.get());
+            if (observation.outcome() == Outcome.REANALYSIS_ENQUEUED) {
+                LOG.info(
+                        "advisory database changed ({} -> {}); re-analysis enqueued as job {}",
+                        observation.previous().map(AdvisoryGeneration::id).orElse("none"),
+                        observation.current().id(),
+                        observation.jobId().orElseThrow());
             }
         });
-        return () -> {
-            thread.interrupt();
-            thread.join(Duration.ofSeconds(10));
-        };
     }
 
     private Observation observe(Handle handle, AdvisoryGeneration current) {

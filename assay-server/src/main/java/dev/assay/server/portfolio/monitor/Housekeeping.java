@@ -74,31 +74,15 @@ public final class Housekeeping {
 
     /** Runs {@link #run} now and then every {@code interval} on a virtual thread until the result is closed. */
     public AutoCloseable every(Duration interval) {
-        Thread thread = Thread.ofVirtual().name("assay-housekeeping").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Purged purged = run();
-                    if (purged.total() > 0) {
-                        LOG.info(
-                                "housekeeping: deleted {} finished jobs, {} webhook deliveries, {} unused advisory"
-                                        + " lookups",
-                                purged.jobs(),
-                                purged.deliveries(),
-                                purged.lookups());
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("housekeeping failed; retrying in {}: {}", interval, e.getMessage());
-                }
-                try {
-                    Thread.sleep(interval);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        return PeriodicLoop.start("assay-housekeeping", interval, "purge old monitoring rows", () -> {
+            Purged purged = run();
+            if (purged.total() > 0) {
+                LOG.info(
+                        "housekeeping: deleted {} finished jobs, {} webhook deliveries, {} unused advisory lookups",
+                        purged.jobs(),
+                        purged.deliveries(),
+                        purged.lookups());
             }
         });
-        return () -> {
-            thread.interrupt();
-            thread.join(Duration.ofSeconds(10));
-        };
     }
 }
