@@ -4,6 +4,7 @@ import dev.assay.engine.InventoryRequest;
 import dev.assay.engine.RegistryOptions;
 import dev.assay.engine.TargetKind;
 import dev.assay.model.untrusted.Limits;
+import dev.assay.oci.Platform;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,6 +37,13 @@ final class InventoryTargetOptions {
             names = "--insecure-registry",
             description = "Allow plain HTTP to the registry (for registries on loopback).")
     boolean insecureRegistry;
+
+    @Option(
+            names = "--platform",
+            paramLabel = "OS/ARCH[/VARIANT]",
+            description = "Which image of a multi-platform image to read, e.g. linux/arm64 (default: linux/amd64,"
+                    + " or the only image there is).")
+    String platform;
 
     @Option(
             names = "--max-file-size",
@@ -72,6 +80,7 @@ final class InventoryTargetOptions {
                         insecureRegistry,
                         System.getenv("ASSAY_REGISTRY_USERNAME"),
                         System.getenv("ASSAY_REGISTRY_PASSWORD")),
-                Limits.DEFAULT.withMaxFileBytes(maxFileSize));
+                Limits.DEFAULT.withMaxFileBytes(maxFileSize),
+                platform == null ? null : Platform.parse(platform));
     }
 }

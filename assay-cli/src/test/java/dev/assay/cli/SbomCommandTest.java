@@ -71,6 +71,15 @@ class SbomCommandTest {
     }
 
     @Test
+    void sbom_malformedPlatform_isAnInputErrorWithTheExpectedSpelling() {
+        CliRun run = CliRun.of("sbom", sample(""), "--platform", "arm64");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("not a platform: arm64", "linux/arm64");
+    }
+
+    @Test
     void sbom_hostileFilesInATree_warnsNamingEachFileAndRecordsUnknowns() throws IOException {
         Path tree = temp.resolve("tree");
         write(tree.resolve("app/pom.xml"), """

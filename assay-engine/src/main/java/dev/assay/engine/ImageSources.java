@@ -64,11 +64,12 @@ final class ImageSources {
         ContainerImage image;
         try {
             image = switch (kind) {
-                case OCI_LAYOUT -> OciLayout.open(Path.of(target), null, null);
-                case DOCKER_ARCHIVE -> DockerArchive.open(requireFile(target), tempDirectory, null, limits);
+                case OCI_LAYOUT -> OciLayout.open(Path.of(target), request.platform(), null);
+                case DOCKER_ARCHIVE ->
+                    DockerArchive.open(requireFile(target), tempDirectory, request.platform(), limits);
                 case REGISTRY -> {
                     client = new RegistryClient(clientOptions(request.registry(), limits));
-                    yield client.pull(ImageReference.parse(target), null, tempDirectory, imageProgress);
+                    yield client.pull(ImageReference.parse(target), request.platform(), tempDirectory, imageProgress);
                 }
                 default -> throw new IllegalArgumentException("not an image kind: " + kind);
             };

@@ -17,6 +17,7 @@ import dev.assay.model.NoVerdictException;
 import dev.assay.model.Sbom;
 import dev.assay.model.untrusted.SafeJson;
 import dev.assay.oci.Digest;
+import dev.assay.oci.Platform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -110,6 +111,74 @@ class ImageSourcesTest {
         assertThat(source.subject().purl().qualifiers()).containsEntry("tag", "latest");
         assertThat(source.subject().purl().name()).isEqualTo("layout");
         assertThat(source.properties()).containsEntry("assay:image-layers", base + "," + top);
+    }
+
+    @Test
+    void inventory_multiPlatformLayout_readsTheRequestedPlatformsImage() throws IOException {
+        Path layout = multiPlatformLayout(temp.resolve("multi"));
+
+        Sbom byDefault =
+                InventoryEngine.withDefaults().inventory(InventoryRequest.of(layout.toString()), ProgressListener.NONE);
+        Sbom arm = InventoryEngine.withDefaults()
+                .inventory(
+                        new InventoryRequest(
+                                layout.toString(), TargetKind.AUTO, null, null, Platform.parse("linux/arm64")),
+                        ProgressListener.NONE);
+
+        assertThat(byDefault.components()).extracting(Component::bomRef).contains("pkg:npm/x@1.0.0");
+        assertThat(byDefault.metadata().properties()).containsEntry("assay:image-architecture", "amd64");
+        assertThat(arm.components())
+                .extracting(Component::bomRef)
+                .contains("pkg:npm/x@2.0.0")
+                .doesNotContain("pkg:npm/x@1.0.0");
+        assertThat(arm.metadata().properties()).containsEntry("assay:image-architecture", "arm64");
+        assertThatThrownBy(() -> InventoryEngine.withDefaults()
+                        .inventory(
+                                new InventoryRequest(
+                                        layout.toString(), TargetKind.AUTO, null, null, Platform.parse("linux/s390x")),
+                                ProgressListener.NONE))
+                .isInstanceOf(dev.assay.model.InvalidInputException.class)
+                .hasMessageContaining("linux/s390x");
+    }
+
+    /** An index of two single-layer images, linux/amd64 with x 1.0.0 and linux/arm64 with x 2.0.0. */
+    private Path multiPlatformLayout(Path directory) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ArrayNode manifests = JSON.arrayNode();
+        for (String[] platform : List.of(new String[] {"amd64", "1.0.0"}, new String[] {"arm64", "2.0.0"})) {
+            byte[] layer = tar(Map.of(
+                    "usr/lib/node_modules/x/package.json", "{\"name\":\"x\",\"version\":\"" + platform[1] + "\"}"));
+            ObjectNode configJson =
+                    JSON.objectNode().put("architecture", platform[0]).put("os", "linux");
+            configJson
+                    .putObject("rootfs")
+                    .put("type", "layers")
+                    .putArray("diff_ids")
+                    .add(Digest.sha256(layer).toString());
+            byte[] imageConfig = json(configJson);
+            ObjectNode manifestJson = JSON.objectNode()
+                    .put("schemaVersion", 2)
+                    .put("mediaType", "application/vnd.oci.image.manifest.v1+json");
+            manifestJson.set("config", descriptor("application/vnd.oci.image.config.v1+json", imageConfig));
+            manifestJson.putArray("layers").add(descriptor("application/vnd.oci.image.layer.v1.tar", layer));
+            byte[] imageManifest = json(manifestJson);
+            for (byte[] blob : List.of(layer, imageConfig, imageManifest)) {
+                files.put("blobs/sha256/" + Digest.sha256(blob).hex(), blob);
+            }
+            ObjectNode entry = descriptor("application/vnd.oci.image.manifest.v1+json", imageManifest);
+            entry.putObject("platform").put("os", "linux").put("architecture", platform[0]);
+            manifests.add(entry);
+        }
+        ObjectNode index = JSON.objectNode().put("schemaVersion", 2);
+        index.set("manifests", manifests);
+        files.put("index.json", json(index));
+        files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path path = directory.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.write(path, file.getValue());
+        }
+        return directory;
     }
 
     @Test

@@ -85,7 +85,7 @@ final class ManifestSelector {
         throw new InvalidInputException(
                 where + " has no image for platform " + target + (available.isEmpty() ? "" : "; it has " + available),
                 where,
-                available.isEmpty() ? "" : "choose one of the platforms it has",
+                available.isEmpty() ? "" : "choose one of them with --platform",
                 null);
     }
 
