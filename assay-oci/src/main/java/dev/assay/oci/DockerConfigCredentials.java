@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Credentials from a docker {@code config.json} ({@code $DOCKER_CONFIG/config.json}, else
- * {@code ~/.docker/config.json}): the static {@code auths} entries only. Credential helpers and stores
- * run external programs and are not consulted.
+ * {@code ~/.docker/config.json}), looked up as docker does: the registry's own credential helper
+ * ({@code credHelpers}), else the static {@code auths} entry, else the default store ({@code credsStore}).
+ * Helpers are external programs ({@link DockerCredentialHelper}) found on {@code PATH}.
  */
 public final class DockerConfigCredentials {
     private static final Logger LOG = LoggerFactory.getLogger(DockerConfigCredentials.class);
     private static final long MAX_CONFIG_BYTES = 1024 * 1024;
+    private static final Duration HELPER_TIMEOUT = Duration.ofSeconds(30);
 
     private DockerConfigCredentials() {}
 
@@ -37,6 +40,12 @@ public final class DockerConfigCredentials {
 
     /** Credentials for a registry (as users write it, e.g. {@code docker.io}, {@code 127.0.0.1:5000}). */
     public static Optional<RegistryCredentials> lookup(Path config, String registry) {
+        return lookup(config, registry, System.getenv("PATH"), HELPER_TIMEOUT);
+    }
+
+    /** As {@link #lookup(Path, String)}, running helpers found in {@code searchPath}. */
+    static Optional<RegistryCredentials> lookup(
+            Path config, String registry, String searchPath, Duration helperTimeout) {
         if (config == null || !Files.isRegularFile(config)) {
             return Optional.empty();
         }
@@ -46,6 +55,13 @@ public final class DockerConfigCredentials {
         } catch (IOException | RuntimeException e) {
             LOG.debug("ignoring unreadable docker config {}: {}", config, e.getMessage());
             return Optional.empty();
+        }
+        String helperUrl = registry.equals(ImageReference.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry;
+        JsonNode helpers = root.path("credHelpers");
+        for (String key : keys(registry)) {
+            if (helpers.path(key).isTextual()) {
+                return new DockerCredentialHelper(helpers.path(key).asText(), searchPath, helperTimeout).get(helperUrl);
+            }
         }
         JsonNode auths = root.path("auths");
         for (String key : keys(registry)) {
@@ -59,8 +75,10 @@ public final class DockerConfigCredentials {
             }
             LOG.debug("docker config entry for {} has no usable auth", key);
         }
-        if (root.has("credsStore") || root.has("credHelpers")) {
-            LOG.debug("docker config {} uses credential helpers, which Assay does not run", config);
+        if (root.path("credsStore").isTextual()
+                && !root.path("credsStore").asText().isBlank()) {
+            return new DockerCredentialHelper(root.path("credsStore").asText(), searchPath, helperTimeout)
+                    .get(helperUrl);
         }
         return Optional.empty();
     }

@@ -96,34 +96,54 @@ final class PnpmLockParser {
         }
 
         Map<?, ?> importers = map(document.get("importers"));
+        Map<String, Map<?, ?>> sectionsByImporter = new LinkedHashMap<>();
         if (importers.isEmpty()) {
             // Single-project lockfiles before v9 keep the root importer's sections at the top level.
-            importer(".", document, nodeByKey);
+            sectionsByImporter.put(".", document);
         } else {
-            for (Map.Entry<?, ?> importer : importers.entrySet()) {
-                importer(String.valueOf(importer.getKey()), map(importer.getValue()), nodeByKey);
-            }
+            importers.forEach(
+                    (path, sections) -> sectionsByImporter.put(importerPath(String.valueOf(path)), map(sections)));
         }
+        // Every workspace project first, so that a `link:` to one listed later still finds it.
+        Map<String, PackageGraph.Node> projects = new HashMap<>();
+        sectionsByImporter.keySet().forEach(path -> {
+            PackageGraph.Node project = project(path);
+            if (project != null) {
+                projects.put(path, project);
+            }
+        });
+        sectionsByImporter.forEach((path, sections) -> importer(path, sections, nodeByKey, projects));
     }
 
-    private void importer(String path, Map<?, ?> sections, Map<String, PackageGraph.Node> nodeByKey) {
-        boolean isRoot = path.equals(".") || path.isEmpty();
+    /** The project an importer path names, from its package.json; null when it has no name and version. */
+    private PackageGraph.Node project(String path) {
+        boolean isRoot = path.equals(".");
         String manifestPath = isRoot ? directory + "package.json" : directory + path + "/package.json";
         Optional<PackageManifest> manifest = PackageManifest.read(input, manifestPath);
-        PackageGraph.Node project = null;
-        if (manifest.isPresent() && manifest.get().hasIdentity()) {
-            PackageManifest identity = manifest.get();
-            if (isRoot && !graph.hasRoot()) {
-                project = root(identity);
-            } else if (!isRoot) {
-                project = member(identity, path);
-            }
+        if (manifest.isEmpty() || !manifest.get().hasIdentity()) {
+            return null;
         }
+        if (isRoot) {
+            return graph.hasRoot() ? null : root(manifest.get());
+        }
+        return member(manifest.get(), path);
+    }
+
+    private void importer(
+            String path,
+            Map<?, ?> sections,
+            Map<String, PackageGraph.Node> nodeByKey,
+            Map<String, PackageGraph.Node> projects) {
+        boolean isRoot = path.equals(".");
+        PackageGraph.Node project = projects.get(path);
         for (Map.Entry<String, Scope> section : IMPORTER_SECTIONS.entrySet()) {
             Scope scope = section.getValue();
             for (Map.Entry<String, String> dependency :
                     references(sections.get(section.getKey())).entrySet()) {
-                PackageGraph.Node target = find(nodeByKey, dependency.getKey(), dependency.getValue());
+                String reference = dependency.getValue();
+                PackageGraph.Node target = reference.startsWith("link:")
+                        ? projects.get(importerPath(linkTarget(path, reference.substring("link:".length()))))
+                        : find(nodeByKey, dependency.getKey(), reference);
                 if (project != null) {
                     project.dependsOn(target, scope);
                 } else if (isRoot) {
@@ -198,6 +218,27 @@ final class PnpmLockParser {
             case "false" -> optional.equals("true") ? Scope.OPTIONAL : Scope.REQUIRED;
             default -> null;
         };
+    }
+
+    /** An importer path as pnpm writes it, without "./" and trailing slashes; "." for the root. */
+    static String importerPath(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.replace('\\', '/').split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..") && !parts.isEmpty() && !parts.peekLast().equals("..")) {
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return parts.isEmpty() ? "." : String.join("/", parts);
+    }
+
+    /** Where {@code link:TARGET} written in importer {@code from} points, relative to the lockfile. */
+    static String linkTarget(String from, String target) {
+        return from.equals(".") ? target : from + "/" + target;
     }
 
     /** The node a {@code name: reference} dependency means, trying the key spellings of every version. */

@@ -236,6 +236,40 @@ class PnpmLockCatalogerTest {
     }
 
     @Test
+    void catalog_workspaceLinks_becomeEdgesBetweenTheWorkspaceProjects(@TempDir Path directory) {
+        write(directory, "package.json", "{\"name\":\"mono\",\"version\":\"1.0.0\"}");
+        write(directory, "packages/app/package.json", "{\"name\":\"app\",\"version\":\"2.0.0\"}");
+        write(directory, "packages/lib/package.json", "{\"name\":\"@mono/lib\",\"version\":\"0.3.0\"}");
+        write(directory, "pnpm-lock.yaml", """
+                lockfileVersion: '9.0'
+                importers:
+                  .:
+                    devDependencies:
+                      app: {specifier: workspace:*, version: link:packages/app}
+                  packages/app:
+                    dependencies:
+                      '@mono/lib': {specifier: workspace:^, version: link:../lib}
+                      ghost: {specifier: workspace:*, version: link:../../../outside}
+                  packages/lib:
+                    dependencies:
+                      left-pad: {specifier: ^1.3.0, version: 1.3.0}
+                packages:
+                  left-pad@1.3.0: {}
+                snapshots:
+                  left-pad@1.3.0: {}
+                """);
+
+        CatalogResult result = CatalogTesting.catalogDirectory(CATALOGER, directory);
+
+        assertThat(edges(result))
+                .contains(
+                        "pkg:npm/mono@1.0.0 -> pkg:npm/app@2.0.0",
+                        "pkg:npm/app@2.0.0 -> pkg:npm/%40mono/lib@0.3.0",
+                        "pkg:npm/%40mono/lib@0.3.0 -> pkg:npm/left-pad@1.3.0");
+        assertThat(result.unknowns()).isEmpty();
+    }
+
+    @Test
     void catalog_fileOverTheSizeLimit_isAnUnknown() {
         CatalogResult result = CatalogTesting.catalogDirectory(
                 CATALOGER, Fixtures.path(getClass(), "javascript/pnpm-v5"), Limits.DEFAULT.withMaxFileBytes(100));
