@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,28 +43,39 @@ final class ServerLauncher {
         Duration shutdownDelay = Durations.parse(command.shutdownDelay, "--shutdown-delay");
         AssayServer server = start(command);
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM (Kubernetes stopping the pod) and SIGINT run the shutdown hooks: report not ready, keep
-        // serving for the delay so the API server stops sending requests here, then finish those in flight.
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            try {
-                                server.drain();
-                                if (!shutdownDelay.isZero()) {
-                                    LOG.info(
-                                            "stopping in {} s; reporting not ready meanwhile",
-                                            shutdownDelay.toMillis() / 1000.0);
-                                    Thread.sleep(shutdownDelay.toMillis());
-                                }
-                                server.stop();
-                                LOG.info("stopped");
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            } finally {
-                                stopped.countDown();
-                            }
-                        },
-                        "assay-shutdown"));
+        AtomicBoolean stopping = new AtomicBoolean();
+        // SIGTERM (Kubernetes stopping the pod) and SIGINT: report not ready, keep serving for the delay so
+        // the API server stops sending requests here, then finish those in flight.
+        Runnable gracefulStop = () -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                server.drain();
+                if (!shutdownDelay.isZero()) {
+                    LOG.info("stopping in {} s; reporting not ready meanwhile", shutdownDelay.toMillis() / 1000.0);
+                    Thread.sleep(shutdownDelay.toMillis());
+                }
+                server.stop();
+                LOG.info("stopped");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
+            }
+        };
+        // Handled here rather than by the JVM's default, so that a graceful stop exits 0 (the default ends
+        // in 143, which service managers count as a failure); the shutdown hook covers every other exit.
+        for (String name : List.of("TERM", "INT")) {
+            try {
+                sun.misc.Signal.handle(
+                        new sun.misc.Signal(name),
+                        signal -> Thread.ofPlatform().name("assay-shutdown").start(gracefulStop));
+            } catch (IllegalArgumentException unavailable) {
+                LOG.debug("cannot handle SIG{} here; the shutdown hook stops the server", name);
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(gracefulStop, "assay-shutdown-hook"));
         stopped.await();
         return ExitCodes.OK;
     }

@@ -81,8 +81,8 @@ class ServerIT {
         } finally {
             process.destroyForcibly();
         }
-        // 143 = 128 + SIGTERM: the JVM's status after its shutdown hooks, which stopped the server.
-        assertThat(process.exitValue()).isEqualTo(143);
+        // A graceful stop on SIGTERM is a success, not the JVM's default 143 (128 + SIGTERM).
+        assertThat(process.exitValue()).isZero();
         String logged = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(logged)
                 .contains("[AssayServer] listening on http://127.0.0.1:" + port)
