@@ -151,7 +151,16 @@ public final class DockerArchive {
     private static ContainerImage legacy(
             TarStoreFiles files, String source, List<ManifestEntry> entries, Platform platform) {
         if (entries.size() > 1) {
-            LOG.debug("{} holds {} images; reading the first", source, entries.size());
+            // `docker save a b` writes several images; say which one this SBOM describes.
+            LOG.warn(
+                    "{} holds {} images ({}); reading the first. Save one image per archive to inventory the others",
+                    source,
+                    entries.size(),
+                    entries.stream()
+                            .map(entry -> entry.repoTags().isEmpty()
+                                    ? entry.configPath()
+                                    : String.join(" ", entry.repoTags()))
+                            .toList());
         }
         ManifestEntry entry = entries.getFirst();
         byte[] configBytes = OciLayout.readFile(files, entry.configPath(), ImageConfig.MAX_BYTES, source);
