@@ -172,13 +172,7 @@ class ImageSourcesTest {
         ObjectNode index = JSON.objectNode().put("schemaVersion", 2);
         index.set("manifests", manifests);
         files.put("index.json", json(index));
-        files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path path = directory.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.write(path, file.getValue());
-        }
-        return directory;
+        return writeLayout(directory, files);
     }
 
     @Test
@@ -278,6 +272,11 @@ class ImageSourcesTest {
     private Path ociLayout(Path directory) throws IOException {
         Map<String, byte[]> files = blobs();
         files.put("index.json", index("latest"));
+        return writeLayout(directory, files);
+    }
+
+    /** Writes {@code files} (paths relative to the layout) and the oci-layout marker under {@code directory}. */
+    private static Path writeLayout(Path directory, Map<String, byte[]> files) throws IOException {
         files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path path = directory.resolve(file.getKey());
