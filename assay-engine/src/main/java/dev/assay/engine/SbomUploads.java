@@ -1,14 +1,9 @@
 package dev.assay.engine;
 
-import dev.assay.model.InputTooLargeException;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.untrusted.BoundedInput;
 import dev.assay.sbom.SbomCodecs;
 import dev.assay.sbom.SbomDocument;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads SBOM documents that arrive as bytes (an HTTP upload), plain or gzip-compressed. Compression is
@@ -25,24 +20,8 @@ public final class SbomUploads {
      * @throws InvalidInputException when the content is not a supported SBOM (or broken gzip)
      */
     public static UploadedSbom read(byte[] upload, String name, long maxDocumentBytes) {
-        byte[] document = isGzip(upload) ? gunzip(upload, name, maxDocumentBytes) : upload;
-        if (document.length > maxDocumentBytes) {
-            throw new InputTooLargeException(
-                    name + " is larger than the limit of " + maxDocumentBytes + " bytes", name);
-        }
+        byte[] document = BoundedInput.gunzipIfCompressed(upload, maxDocumentBytes, name);
         SbomDocument read = SbomCodecs.readDocument(document, name);
         return new UploadedSbom(document, read.format().cliName(), read.sbom());
-    }
-
-    private static boolean isGzip(byte[] content) {
-        return content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
-    }
-
-    private static byte[] gunzip(byte[] upload, String name, long maxDocumentBytes) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(upload))) {
-            return BoundedInput.readAll(in, maxDocumentBytes, name);
-        } catch (IOException e) {
-            throw new InvalidInputException(name + " is not valid gzip: " + e.getMessage(), name, e);
-        }
     }
 }

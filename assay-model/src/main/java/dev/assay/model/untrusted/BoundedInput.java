@@ -1,10 +1,13 @@
 package dev.assay.model.untrusted;
 
 import dev.assay.model.InputTooLargeException;
+import dev.assay.model.InvalidInputException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
 
 /** Reads streams with a hard upper bound, failing with a named, typed error past it. */
 public final class BoundedInput {
@@ -56,5 +59,33 @@ public final class BoundedInput {
                 }
             }
         };
+    }
+
+    /**
+     * The content itself, or its decompressed bytes when it starts with the gzip magic: uploads are recognised
+     * by content, not by a header the client may get wrong, and the decompressed size is bounded so that a
+     * small gzip bomb cannot exhaust memory.
+     *
+     * @throws InputTooLargeException when the (decompressed) content is larger than {@code limit}
+     * @throws InvalidInputException when the gzip stream is broken
+     */
+    public static byte[] gunzipIfCompressed(byte[] content, long limit, String name) {
+        byte[] document = isGzip(content) ? gunzip(content, limit, name) : content;
+        if (document.length > limit) {
+            throw new InputTooLargeException(name + " is larger than the limit of " + limit + " bytes", name);
+        }
+        return document;
+    }
+
+    private static boolean isGzip(byte[] content) {
+        return content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
+    }
+
+    private static byte[] gunzip(byte[] content, long limit, String name) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
+            return readAll(in, limit, name);
+        } catch (IOException e) {
+            throw new InvalidInputException(name + " is not valid gzip: " + e.getMessage(), name, e);
+        }
     }
 }

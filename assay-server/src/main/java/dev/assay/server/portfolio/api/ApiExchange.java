@@ -157,6 +157,29 @@ public final class ApiExchange {
         }
     }
 
+    /**
+     * A document upload (an SBOM, a SARIF report): the body as sent, at most the upload limit, possibly
+     * gzip-compressed (the caller decompresses by content, see {@link BoundedInput#gunzipIfCompressed}).
+     * A {@code Content-Encoding} other than gzip is refused (415) rather than stored as garbage.
+     *
+     * @param what the document, as the error for an empty body names it ("the SBOM document")
+     */
+    public byte[] upload(Set<String> mediaTypes, String what) {
+        Optional<String> encoding = request.headers()
+                .first(HeaderNames.CONTENT_ENCODING)
+                .map(value -> value.strip().toLowerCase(Locale.ROOT));
+        if (encoding.isPresent() && !Set.of("gzip", "x-gzip", "identity").contains(encoding.get())) {
+            throw new ApiProblem(
+                    Status.UNSUPPORTED_MEDIA_TYPE_415,
+                    "unsupported Content-Encoding " + encoding.get() + "; send " + what + " plain or gzip-compressed");
+        }
+        byte[] body = body(mediaTypes, true, limits.maxUploadBytes());
+        if (body.length == 0) {
+            throw ApiProblem.badRequest("the request body is empty; send " + what);
+        }
+        return body;
+    }
+
     /** A JSON object body (application/json, at most the JSON limit). */
     public JsonNode jsonBody() {
         byte[] body = body(Set.of("application/json"), false, limits.maxJsonBytes());

@@ -3,8 +3,8 @@ package dev.assay.server.portfolio.api;
 /**
  * Request-size limits.
  *
- * @param maxUploadBytes the largest SBOM upload as sent (compressed or not), and the largest document after
- *     decompression
+ * @param maxUploadBytes the largest document upload (an SBOM, a SARIF report) as sent (compressed or not),
+ *     and the largest document after decompression
  * @param maxJsonBytes the largest JSON request body of the other endpoints, which are all small
  */
 public record ApiLimits(long maxUploadBytes, long maxJsonBytes) {

@@ -25,8 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * The portfolio REST API under {@code /api/v1}, with {@code /openapi.json}: authentication and CORS in
- * front of every route, the core route groups (SBOM upload, projects, images, status, audit), and any
- * further groups given to the builder (findings, triage, impact, webhooks), all behind the same checks.
+ * front of every route, the core route groups (SBOM upload, projects, images, policy results, status,
+ * audit), and any further groups given to the builder (findings, triage, impact, webhooks), all behind the
+ * same checks.
  */
 public final class PortfolioFeature implements ServerFeature {
     private final PortfolioDatabase database;
@@ -59,6 +60,7 @@ public final class PortfolioFeature implements ServerFeature {
                 builder.advisories));
         all.add(new ProjectRoutes(reads));
         all.add(new ImageRoutes(builder.database, builder.clock));
+        all.add(new PolicyResultRoutes(builder.database, reads, builder.clock));
         all.add(new WebhookRoutes(builder.database, builder.clock));
         all.add(new AdminRoutes(builder.database, builder.serverVersion, advisoryStatus));
         all.add(new FindingRoutes(findings, triage));

@@ -8,11 +8,8 @@ import dev.assay.server.portfolio.store.IngestRequest;
 import dev.assay.server.portfolio.store.IngestResult;
 import dev.assay.server.portfolio.store.SbomIngestion;
 import dev.assay.vulndb.AdvisoryStore;
-import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -71,20 +68,8 @@ final class SbomRoutes implements ApiRoutes {
         if (tags.size() > MAX_TAGS) {
             throw ApiProblem.badRequest("at most " + MAX_TAGS + " tags per upload");
         }
-        Optional<String> encoding = exchange.request()
-                .headers()
-                .first(HeaderNames.CONTENT_ENCODING)
-                .map(value -> value.strip().toLowerCase(Locale.ROOT));
-        if (encoding.isPresent() && !Set.of("gzip", "x-gzip", "identity").contains(encoding.get())) {
-            throw new ApiProblem(
-                    Status.UNSUPPORTED_MEDIA_TYPE_415,
-                    "unsupported Content-Encoding " + encoding.get() + "; send the SBOM plain or gzip-compressed");
-        }
         long limit = exchange.limits().maxUploadBytes();
-        byte[] body = exchange.body(MEDIA_TYPES, true, limit);
-        if (body.length == 0) {
-            throw ApiProblem.badRequest("the request body is empty; send the SBOM document");
-        }
+        byte[] body = exchange.upload(MEDIA_TYPES, "the SBOM document");
         // Recognised by content (gzip magic, then the document's own format), never by the headers alone.
         UploadedSbom sbom = SbomUploads.read(body, "the uploaded SBOM", limit);
         IngestResult result = ingestion.ingest(new IngestRequest(

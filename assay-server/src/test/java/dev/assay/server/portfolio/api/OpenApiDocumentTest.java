@@ -32,6 +32,8 @@ class OpenApiDocumentTest {
             "post /api/v1/triage",
             "get /api/v1/findings/{id}/history",
             "get /api/v1/projects/{project}/versions/{version}/vex",
+            "post /api/v1/projects/{project}/versions/{version}/policy-results",
+            "get /api/v1/projects/{project}/versions/{version}/policy-results",
             "post /api/v1/images",
             "get /api/v1/status",
             "post /api/v1/webhooks",
