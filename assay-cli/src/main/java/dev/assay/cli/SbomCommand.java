@@ -61,7 +61,7 @@ final class SbomCommand implements Callable<Integer> {
         Terminal terminal = parent.terminal();
         SbomFormat format = options.format == null ? SbomFormat.CYCLONEDX_JSON : SbomFormat.fromName(options.format);
         InventoryRequest request = inventory.request("sbom");
-        SbomUploader.Target uploadTarget = upload.target(System.getenv());
+        ServerUpload.Target uploadTarget = upload.target(System.getenv());
         Sbom sbom;
         try (ConsoleProgress progress = ConsoleProgress.forOptions(options, terminal)) {
             sbom = InventoryEngine.withDefaults().inventory(request, progress);

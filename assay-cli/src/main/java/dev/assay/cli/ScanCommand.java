@@ -101,7 +101,7 @@ final class ScanCommand implements Callable<Integer> {
         ScanGate gate = new ScanGate(failOnSeverity(), failOnKev);
         Optional<Duration> maxAge = Optional.ofNullable(maxDbAge).map(AdvisoryDatabases::parseAge);
         ScanRequest request = new ScanRequest(inventory.request("scan"), vex, ignoreUnfixed);
-        SbomUploader.Target uploadTarget = upload.target(System.getenv());
+        ServerUpload.Target uploadTarget = upload.target(System.getenv());
         Logger log = LoggerFactory.getLogger(ScanCommand.class);
 
         ScanOutcome outcome;

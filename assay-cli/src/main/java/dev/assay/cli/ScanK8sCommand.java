@@ -19,6 +19,7 @@ import dev.assay.report.ManifestReportWriter;
 import dev.assay.report.ManifestResource;
 import dev.assay.report.ManifestScanResult;
 import dev.assay.report.ReportOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +53,12 @@ import picocli.CommandLine.ParentCommand;
             "  kustomize build overlays/prod | assay scan k8s - --fail-on high",
             "  assay scan k8s k8s.yaml --pss-level baseline --format sarif -o k8s.sarif",
             "  assay scan k8s ./k8s --skip-rule container-resource-requests --format json",
+            "  assay scan k8s deploy/ --upload https://assay.example.com --project shop --project-version 1.4.0",
             "",
             "Formats: table (default), json, sarif. Workload templates that break Pod Security are findings",
             "(enforcement 'warn', as pod-security-admission warns about them). A directory named k8s must be",
-            "given as ./k8s, since 'k8s' after 'scan' names this command."
+            "given as ./k8s, since 'k8s' after 'scan' names this command. --upload sends the SARIF results",
+            "to the server as the version's policy results (upload the version's SBOM first)."
         })
 final class ScanK8sCommand implements Callable<Integer> {
     private static final String STDIN = "-";
@@ -106,6 +109,9 @@ final class ScanK8sCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry = new RegistryFlags();
 
+    @Mixin
+    UploadOptions upload = new UploadOptions();
+
     /** For ImagePolicy documents with {@code vulnerabilities.scan: true}. */
     @Mixin
     DatabaseOption database = new DatabaseOption();
@@ -134,6 +140,10 @@ final class ScanK8sCommand implements Callable<Integer> {
             engine = engine.withPolicies(PolicyFiles.load(policies, plugins).policies());
         }
         engine = engine.withoutRules(skipRules);
+        ServerUpload.Target uploadTarget = upload.target(System.getenv());
+        if (uploadTarget != null && !uploadTarget.tags().isEmpty()) {
+            throw new UsageException("--project-tag applies to SBOM uploads; policy results have no tags");
+        }
         Logger log = LoggerFactory.getLogger(ScanK8sCommand.class);
 
         ManifestSet set = new ManifestReader(maxFileSize).read(sources(terminal));
@@ -150,6 +160,10 @@ final class ScanK8sCommand implements Callable<Integer> {
                                     + result.errors().getFirst().position() + ": "
                                     + result.errors().getFirst().message(),
                     String.join(" ", paths));
+        }
+        if (uploadTarget != null) {
+            // SARIF whatever --format printed: it is what the server reads, and it keeps rule and location.
+            PolicyResultUploader.uploadAndReport(uploadTarget, sarif(result), options, terminal);
         }
         if (threshold.isPresent()) {
             List<ManifestFinding> tripping = result.findingsAtOrAbove(threshold.get());
@@ -175,6 +189,13 @@ final class ScanK8sCommand implements Callable<Integer> {
             return ExitCodes.NO_VERDICT;
         }
         return ExitCodes.OK;
+    }
+
+    private static byte[] sarif(ManifestScanResult result) throws IOException {
+        ByteArrayOutputStream sarif = new ByteArrayOutputStream();
+        ManifestReportFormats.writer(ManifestReportFormats.SARIF, ReportOptions.defaults(AssayVersion.current()))
+                .write(result, sarif);
+        return sarif.toByteArray();
     }
 
     private List<ManifestSource> sources(Terminal terminal) throws IOException {

@@ -244,6 +244,156 @@ class ServerPortfolioCommandTest {
     }
 
     @Test
+    void scanK8sUpload_uploadsTheSarifWhateverTheFormat_afterTheNormalOutput() throws Exception {
+        String key = createKey("ci", "upload");
+        String sample = ProjectRoot.require()
+                .resolve("samples/webapp/frontend/package-lock.json")
+                .toString();
+        CliRun sbom = CliRun.of(
+                "sbom",
+                sample,
+                "--upload",
+                server.url(),
+                "--project",
+                "shop",
+                "--project-version",
+                "1.4.0",
+                "--api-key",
+                key);
+        assertThat(sbom.exitCode()).as(sbom.err()).isZero();
+        Path manifest = temp.resolve("pod.yaml");
+        Files.writeString(manifest, """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  namespace: shop
+                spec:
+                  containers:
+                    - name: app
+                      image: nginx:1.25
+                      securityContext:
+                        privileged: true
+                """, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of(
+                "scan",
+                "k8s",
+                manifest.toString(),
+                "--fail-on",
+                "high",
+                "--upload",
+                server.url() + "/api/v1",
+                "--project",
+                "shop",
+                "--project-version",
+                "1.4.0",
+                "--api-key",
+                key);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.GATE_TRIPPED);
+        assertThat(run.out()).contains("privileged");
+        JsonNode stored =
+                JSON.readTree(get(server.url() + "/api/v1/projects/shop/versions/1.4.0/policy-results", adminKey())
+                        .body());
+        int results = stored.path("results").size();
+        assertThat(results).isGreaterThan(1);
+        assertThat(run.err())
+                .contains("uploaded to " + server.url() + "/api/v1 as shop@1.4.0: " + results + " policy results");
+        assertThat(stored.path("results").get(0).path("tool").asText()).isEqualTo("Assay");
+        assertThat(stored.path("results").get(0).path("level").asText()).isEqualTo("error");
+        assertThat(stored.path("results").get(0).path("location").asText()).endsWith("pod.yaml:1");
+        assertThat(stored.path("summary").path("error").asInt()).isPositive();
+
+        // Once more, with JSON on stdout: the same results, replaced rather than added.
+        CliRun again = CliRun.of(
+                "scan",
+                "k8s",
+                manifest.toString(),
+                "--format",
+                "json",
+                "--upload",
+                server.url(),
+                "--project",
+                "shop",
+                "--project-version",
+                "1.4.0",
+                "--api-key",
+                key,
+                "-q");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(JSON.readTree(again.out()).isObject()).isTrue();
+        assertThat(JSON.readTree(get(server.url() + "/api/v1/projects/shop/versions/1.4.0/policy-results", adminKey())
+                                .body())
+                        .path("results")
+                        .size())
+                .isEqualTo(results);
+        JsonNode audit = JSON.readTree(
+                get(server.url() + "/api/v1/audit?limit=1", adminKey()).body());
+        assertThat(audit.path("entries").get(0).path("action").asText()).isEqualTo("policy-results.upload");
+        assertThat(audit.path("entries").get(0).path("actor").asText()).isEqualTo("ci");
+
+        CliRun unknownVersion = CliRun.of(
+                "scan",
+                "k8s",
+                manifest.toString(),
+                "--upload",
+                server.url(),
+                "--project",
+                "shop",
+                "--project-version",
+                "9.9",
+                "--api-key",
+                key);
+        assertThat(unknownVersion.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(unknownVersion.err())
+                .contains("rejected the SARIF report for shop@9.9 (404", "upload its SBOM first")
+                .doesNotContain("\tat ");
+        assertThat(unknownVersion.out()).as("the normal output comes first").contains("privileged");
+
+        CliRun tagged = CliRun.of(
+                "scan",
+                "k8s",
+                manifest.toString(),
+                "--upload",
+                server.url(),
+                "--project",
+                "shop",
+                "--project-version",
+                "1.4.0",
+                "--project-tag",
+                "prod",
+                "--api-key",
+                key);
+        assertThat(tagged.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(tagged.err()).contains("--project-tag applies to SBOM uploads");
+        CliRun noKey = CliRun.of(
+                "scan",
+                "k8s",
+                manifest.toString(),
+                "--upload",
+                server.url(),
+                "--project",
+                "shop",
+                "--project-version",
+                "1.4.0");
+        assertThat(noKey.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    }
+
+    @Test
+    void serverUpload_baseUrlAndPathSegments() {
+        assertThat(ServerUpload.base("https://assay.example.com/")).isEqualTo("https://assay.example.com");
+        assertThat(ServerUpload.base("https://assay.example.com/api/v1/sboms")).isEqualTo("https://assay.example.com");
+        assertThat(ServerUpload.base("http://h:8080/api/v1")).isEqualTo("http://h:8080");
+        assertThat(ServerUpload.segment("my app/1+2")).isEqualTo("my%20app%2F1%2B2");
+        assertThat(PolicyResultUploader.path(
+                        new ServerUpload.Target("http://h", "a b", "1.0", java.util.List.of(), "k")))
+                .isEqualTo("/api/v1/projects/a%20b/versions/1.0/policy-results");
+        assertThat(SbomUploader.path(new ServerUpload.Target("http://h", "a b", "1&2", java.util.List.of("t"), "k")))
+                .isEqualTo("/api/v1/sboms?project=a+b&version=1%262&tag=t");
+    }
+
+    @Test
     void upload_refusedOrUnreachable_exitCodesAndOneLine() throws Exception {
         String sample = ProjectRoot.require()
                 .resolve("samples/webapp/frontend/package-lock.json")
