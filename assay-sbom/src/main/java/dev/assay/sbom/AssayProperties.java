@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * The {@code assay:*} name/value properties through which Assay's evidence, unknowns and distro travel
@@ -75,24 +75,23 @@ final class AssayProperties {
                 properties.add(new Property(prefix + ":version-source", item.versionSource()));
             }
         }
-        addSummary(
-                properties,
-                FOUND_BY,
-                evidence.stream().map(Evidence::catalogerId).toList());
-        addSummary(
-                properties,
-                LAYER_DIGEST,
-                evidence.stream()
-                        .map(item -> item.location().layerDigest())
-                        .filter(layer -> layer != null)
-                        .toList());
-        addSummary(
-                properties,
-                VERSION_SOURCE,
-                evidence.stream()
-                        .map(Evidence::versionSource)
-                        .filter(source -> !source.isEmpty())
-                        .toList());
+        // Loops, not streams: this runs once per component on a cold JVM, where a stream pipeline is
+        // interpreted call by call.
+        TreeSet<String> foundBy = new TreeSet<>();
+        TreeSet<String> layers = new TreeSet<>();
+        TreeSet<String> versionSources = new TreeSet<>();
+        for (Evidence item : evidence) {
+            foundBy.add(item.catalogerId());
+            if (item.location().layerDigest() != null) {
+                layers.add(item.location().layerDigest());
+            }
+            if (!item.versionSource().isEmpty()) {
+                versionSources.add(item.versionSource());
+            }
+        }
+        addSummary(properties, FOUND_BY, foundBy);
+        addSummary(properties, LAYER_DIGEST, layers);
+        addSummary(properties, VERSION_SOURCE, versionSources);
         properties.sort(null);
         return properties;
     }
@@ -229,10 +228,10 @@ final class AssayProperties {
                 || name.startsWith(LOCATION);
     }
 
-    private static void addSummary(List<Property> properties, String name, List<String> values) {
-        String joined = values.stream().distinct().sorted().collect(Collectors.joining(","));
-        if (!joined.isEmpty()) {
-            properties.add(new Property(name, joined));
+    /** {@code values} distinct and sorted, joined with commas; nothing when there are none. */
+    private static void addSummary(List<Property> properties, String name, SortedSet<String> values) {
+        if (!values.isEmpty()) {
+            properties.add(new Property(name, String.join(",", values)));
         }
     }
 

@@ -368,9 +368,11 @@ final class CycloneDxJsonStreamWriter {
                 item.location().path(),
                 item.location().layer().map(layer -> "layer " + layer).orElse(null)
             };
-            if (occurrences.stream()
-                    .noneMatch(existing ->
-                            existing[0].equals(occurrence[0]) && Objects.equals(existing[1], occurrence[1]))) {
+            boolean seen = false;
+            for (String[] existing : occurrences) {
+                seen |= existing[0].equals(occurrence[0]) && Objects.equals(existing[1], occurrence[1]);
+            }
+            if (!seen) {
                 occurrences.add(occurrence);
             }
             Technique technique = Technique.of(item);
@@ -378,10 +380,10 @@ final class CycloneDxJsonStreamWriter {
                     item.catalogerId() + (item.versionSource().isEmpty() ? "" : " (" + item.versionSource() + ")");
             methods.putIfAbsent(technique.name() + "\u0000" + value, new Method(technique, value));
         }
-        double confidence = methods.values().stream()
-                .mapToDouble(method -> method.technique().confidence())
-                .max()
-                .orElse(0.0);
+        double confidence = 0.0;
+        for (Method method : methods.values()) {
+            confidence = Math.max(confidence, method.technique().confidence());
+        }
         boolean v16 = version.atLeast(SpecVersion.V1_6);
 
         json.writeObjectFieldStart("evidence");
