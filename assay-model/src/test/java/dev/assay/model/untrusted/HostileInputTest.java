@@ -149,4 +149,19 @@ class HostileInputTest {
                 .isEqualTo(java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(java.util.Map.of(
                         "metadata", java.util.Collections.singletonMap("annotations", null), "spec", "x"))));
     }
+
+    @Test
+    void safeJson_read_matchesTheMappersTree_andRejectsTruncatedEmptyAndTooDeepDocuments() throws Exception {
+        String json = "{\"a\":[1,2147483648,123456789012345678901234567890,1.5,true,false,null,\"x\"],"
+                + "\"b\":{\"c\":\"d\"},\"a\":\"last wins\"}";
+
+        assertThat(SafeJson.read(json.getBytes(StandardCharsets.UTF_8), "x.json"))
+                .isEqualTo(SafeJson.mapper().readTree(json));
+        for (String bad : List.of("", "   ", "{\"a\":[1,2", "[1,]", "{\"a\" 1}", "[".repeat(600) + "]".repeat(600))) {
+            assertThatThrownBy(() -> SafeJson.read(bad.getBytes(StandardCharsets.UTF_8), "package-lock.json"))
+                    .as(bad.length() > 20 ? bad.substring(0, 20) : bad)
+                    .isInstanceOf(UnableToParseException.class)
+                    .hasMessageContaining("package-lock.json");
+        }
+    }
 }
