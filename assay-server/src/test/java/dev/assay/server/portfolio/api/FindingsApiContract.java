@@ -58,26 +58,14 @@ abstract class FindingsApiContract {
         uploader = keys.create("ci", EnumSet.of(Scope.UPLOAD), "test").secret();
         triager = keys.create("security", EnumSet.of(Scope.TRIAGE, Scope.READ), "test")
                 .secret();
-        server = AssayServer.builder()
-                .bind("127.0.0.1")
-                .port(0)
-                .insecureHttp()
-                .feature(PortfolioFeature.builder(database)
-                        .advisories(() -> advisories)
-                        .build())
-                .build()
-                .start();
+        server = LoopbackPortfolio.start(
+                PortfolioFeature.builder(database).advisories(() -> advisories).build());
         client = new ApiClient(server.url());
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (client != null) {
-            client.close();
-        }
+        LoopbackPortfolio.stop(server, client);
         database.close();
     }
 

@@ -46,15 +46,9 @@ abstract class PolicyResultsApiContract {
         admin = keys.create("admin", EnumSet.of(Scope.ADMIN), "test").secret();
         reader = keys.create("dashboard", EnumSet.of(Scope.READ), "test").secret();
         uploader = keys.create("ci", EnumSet.of(Scope.UPLOAD), "test").secret();
-        server = AssayServer.builder()
-                .bind("127.0.0.1")
-                .port(0)
-                .insecureHttp()
-                .feature(PortfolioFeature.builder(database)
-                        .limits(new ApiLimits(UPLOAD_LIMIT, 8 * 1024))
-                        .build())
-                .build()
-                .start();
+        server = LoopbackPortfolio.start(PortfolioFeature.builder(database)
+                .limits(new ApiLimits(UPLOAD_LIMIT, 8 * 1024))
+                .build());
         client = new ApiClient(server.url());
         Answer sbom = client.post(
                 "/api/v1/sboms?project=shop&version=1.4.0",
@@ -66,12 +60,7 @@ abstract class PolicyResultsApiContract {
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (client != null) {
-            client.close();
-        }
+        LoopbackPortfolio.stop(server, client);
         database.close();
     }
 

@@ -67,24 +67,13 @@ abstract class PortfolioApiContract {
         if (server != null) {
             server.stop();
         }
-        server = AssayServer.builder()
-                .bind("127.0.0.1")
-                .port(0)
-                .insecureHttp()
-                .feature(feature)
-                .build()
-                .start();
+        server = LoopbackPortfolio.start(feature);
         client = new ApiClient(server.url());
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.stop();
-        }
-        if (client != null) {
-            client.close();
-        }
+        LoopbackPortfolio.stop(server, client);
         database.close();
     }
 
