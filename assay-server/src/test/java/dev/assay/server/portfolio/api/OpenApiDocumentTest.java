@@ -96,13 +96,7 @@ class OpenApiDocumentTest {
         JsonNode paths = document().path("paths");
         try (PortfolioDatabase database = PortfolioDatabase.embedded(dataDir)) {
             PortfolioFeature feature = PortfolioFeature.builder(database).build();
-            AssayServer server = AssayServer.builder()
-                    .bind("127.0.0.1")
-                    .port(0)
-                    .insecureHttp()
-                    .feature(feature)
-                    .build()
-                    .start();
+            AssayServer server = LoopbackPortfolio.start(feature);
             try {
                 assertThat(feature.routes()).hasSizeGreaterThanOrEqualTo(7);
                 for (ApiRoute route : feature.routes()) {
