@@ -138,6 +138,7 @@ final class ServerLauncher {
             // The database `assay scan --db` reads; reopened when `assay db update` commits a new generation.
             ReopeningAdvisoryDatabase advisories = new ReopeningAdvisoryDatabase(
                     command.policies.database.resolve(), command.policies.database.isDefaultLocation());
+            PortfolioStartup.mendUnfinishedWrites(database, advisories);
             PortfolioFeature.Builder portfolio = PortfolioFeature.builder(database)
                     .limits(new ApiLimits(command.maxUploadBytes, ApiLimits.DEFAULT.maxJsonBytes()))
                     .serverVersion(AssayVersion.current())

@@ -81,8 +81,31 @@ public final class FindingMatching {
                     .bind("version", versionId)
                     .map((row, context) -> StoredComponent.map(row))
                     .list();
-            return reconcile(handle, version, components, true, store);
+            MatchSummary summary = reconcile(handle, version, components, true, store);
+            handle.createUpdate("UPDATE project_versions SET match_pending = FALSE WHERE id = :version")
+                    .bind("version", versionId)
+                    .execute();
+            return summary;
         });
+    }
+
+    /**
+     * Matches every version whose inventory changed since its last whole match: those a stopped server
+     * stored but did not get to match, or rebuilt on start. Each version is matched and marked in its own
+     * transaction, so a second interruption leaves only the rest pending.
+     *
+     * @return how many versions were matched
+     */
+    public int matchPending(AdvisoryStore store) {
+        List<Long> pending = inTransaction(
+                "list the versions waiting for a match",
+                handle -> handle.createQuery("SELECT id FROM project_versions WHERE match_pending ORDER BY id")
+                        .mapTo(Long.class)
+                        .list());
+        for (long versionId : pending) {
+            matchVersion(versionId, store);
+        }
+        return pending.size();
     }
 
     /**

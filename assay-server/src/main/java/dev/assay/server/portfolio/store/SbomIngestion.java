@@ -1,5 +1,6 @@
 package dev.assay.server.portfolio.store;
 
+import dev.assay.engine.UploadedSbom;
 import dev.assay.model.Component;
 import dev.assay.model.InvalidInputException;
 import dev.assay.model.Purl;
@@ -40,6 +41,8 @@ public final class SbomIngestion {
     private static final int BATCH_SIZE = 500;
     private static final int ATTEMPTS = 3;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The audit log's actor for changes the server makes on its own when it starts. */
+    static final String RECOVERY_ACTOR = "assay-server";
 
     private final PortfolioDatabase database;
     private final Clock clock;
@@ -142,15 +145,8 @@ public final class SbomIngestion {
                         .executeAndReturnGeneratedKeys("id")
                         .mapTo(Long.class)
                         .one();
-        insertComponents(handle, versionId, rows, rootPaths);
-        afterComponents.run();
-        int edges = insertEdges(handle, versionId, request.sbom().sbom().relationships());
-        handle.createUpdate(
-                        "UPDATE project_versions SET current_sbom_id = :sbom, updated_at = :now WHERE id = :version")
-                .bind("sbom", sbomId)
-                .bind("now", now)
-                .bind("version", versionId)
-                .execute();
+        int edges = writeInventory(
+                handle, versionId, sbomId, rows, rootPaths, request.sbom().sbom(), now);
         audit(handle, request, now, replacing ? "sbom.upload.replaced" : "sbom.upload.created", sha256);
         return new IngestResult(
                 projectId,
@@ -159,6 +155,92 @@ public final class SbomIngestion {
                 replacing ? IngestResult.Outcome.REPLACED : IngestResult.Outcome.CREATED,
                 rows.size(),
                 edges);
+    }
+
+    /**
+     * Writes the components and edges of {@code sbom} as the version's inventory (whatever was there must be
+     * deleted already), makes {@code sbomId} its current document and marks it for matching.
+     *
+     * @return the number of dependency edges written
+     */
+    private int writeInventory(
+            Handle handle,
+            long versionId,
+            long sbomId,
+            List<ComponentRow> rows,
+            Map<String, String> rootPaths,
+            Sbom sbom,
+            OffsetDateTime now) {
+        insertComponents(handle, versionId, rows, rootPaths);
+        afterComponents.run();
+        int edges = insertEdges(handle, versionId, sbom.relationships());
+        handle.createUpdate("UPDATE sbom_documents SET edge_count = :edges WHERE id = :sbom")
+                .bind("edges", edges)
+                .bind("sbom", sbomId)
+                .execute();
+        handle.createUpdate("""
+                        UPDATE project_versions SET current_sbom_id = :sbom, updated_at = :now, match_pending = TRUE
+                        WHERE id = :version""")
+                .bind("sbom", sbomId)
+                .bind("now", now)
+                .bind("version", versionId)
+                .execute();
+        return edges;
+    }
+
+    /**
+     * Rebuilds a version's inventory from one of its stored documents, in one transaction: its components,
+     * edges and findings are replaced by what the document lists, and the document becomes current. For a
+     * version a crash left with only part of its inventory (see {@link InventoryRecovery}).
+     *
+     * @param document the stored document's bytes, as uploaded
+     */
+    public IngestResult rebuild(long versionId, long sbomId, UploadedSbom document) {
+        List<ComponentRow> rows = componentRows(document.sbom());
+        Map<String, String> rootPaths = rootPaths(rows, document.sbom().relationships());
+        try {
+            return database.jdbi().inTransaction(handle -> {
+                long projectId = handle.createQuery(
+                                "SELECT project_id FROM project_versions WHERE id = :version FOR UPDATE")
+                        .bind("version", versionId)
+                        .mapTo(Long.class)
+                        .findOne()
+                        .orElseThrow(() -> new InvalidInputException(
+                                "no project version with id " + versionId, Long.toString(versionId)));
+                String subject = handle.createQuery("""
+                                SELECT p.name || '@' || v.version FROM project_versions v
+                                JOIN projects p ON p.id = v.project_id WHERE v.id = :version""")
+                        .bind("version", versionId)
+                        .mapTo(String.class)
+                        .one();
+                for (String table : List.of("dependency_edges", "findings", "components")) {
+                    handle.createUpdate("DELETE FROM " + table + " WHERE version_id = :version")
+                            .bind("version", versionId)
+                            .execute();
+                }
+                OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+                int edges = writeInventory(handle, versionId, sbomId, rows, rootPaths, document.sbom(), now);
+                handle.createUpdate("""
+                                INSERT INTO audit_log (at, actor, action, subject, detail)
+                                VALUES (:at, :actor, :action, :subject, :detail)""")
+                        .bind("at", now)
+                        .bind("actor", RECOVERY_ACTOR)
+                        .bind("action", "sbom.inventory.rebuilt")
+                        .bind("subject", subject)
+                        .bind(
+                                "detail",
+                                "sha256:" + sha256(document.document()) + " format:" + document.format()
+                                        + " after an unfinished write")
+                        .execute();
+                return new IngestResult(
+                        projectId, versionId, sbomId, IngestResult.Outcome.REPLACED, rows.size(), edges);
+            });
+        } catch (JdbiException e) {
+            throw new UnableToUsePortfolioDatabaseException(
+                    "cannot rebuild the inventory of version " + versionId + ": " + e.getMessage(),
+                    Long.toString(versionId),
+                    e);
+        }
     }
 
     private static long projectId(Handle handle, String name, OffsetDateTime now) {

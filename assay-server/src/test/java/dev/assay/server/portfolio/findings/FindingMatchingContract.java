@@ -232,6 +232,23 @@ abstract class FindingMatchingContract {
     }
 
     @Test
+    void matchPending_matchesOnlyVersionsStoredButNotYetMatched_andOnlyOnce() {
+        InMemoryAdvisoryStore store = Portfolios.curatedStore();
+        long matched = Portfolios.upload(database, clock, "shop", "1.0", shop(LOG4J_2_14))
+                .versionId();
+        matching.matchVersion(matched, store);
+        // Stored, then the server stopped before the match that follows every upload.
+        long unmatched = Portfolios.upload(database, clock, "shop", "1.1", shop(LOG4J_2_14))
+                .versionId();
+
+        assertThat(matching.matchPending(store)).isEqualTo(1);
+
+        assertThat(strings("SELECT DISTINCT CAST(version_id AS VARCHAR(20)) FROM findings ORDER BY 1"))
+                .containsExactlyInAnyOrder(Long.toString(matched), Long.toString(unmatched));
+        assertThat(matching.matchPending(store)).isZero();
+    }
+
+    @Test
     void matchVersion_unknownVersion_isInvalidInput() {
         // Read first: without the corpora the test is skipped here, not failed inside the assertion.
         InMemoryAdvisoryStore store = Portfolios.curatedStore();

@@ -250,6 +250,104 @@ abstract class SbomIngestionContract {
         assertThat(strings(migrations)).isEqualTo(before);
     }
 
+    @Test
+    void recover_wholePortfolio_changesNothing() {
+        ingestion().ingest(request("shop", "1.4.0", shop(LOG4J)));
+        ingestion().ingest(request("shop", "1.5.0", shop(LOG4J)));
+        // A replaced inventory, then the first document made current again: older document ids are current.
+        ingestion().ingest(request("shop", "1.5.0", shop("pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")));
+        ingestion().ingest(request("shop", "1.5.0", shop(LOG4J)));
+        Map<String, Long> before = counts();
+
+        InventoryRecovery.Report report = recovery().recover();
+
+        assertThat(report.isEmpty()).isTrue();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void recover_someComponentsAndEdgesMissing_rebuildsTheWholeInventoryFromTheStoredDocument() {
+        ingestion().ingest(request("shop", "1.4.0", shop(LOG4J)));
+        IngestResult damaged = ingestion().ingest(request("shop", "1.5.0", shop(LOG4J)));
+        Map<String, Long> whole = countsWithoutAudit();
+        List<String> purls =
+                strings("SELECT purl FROM components WHERE version_id = " + damaged.versionId() + " ORDER BY purl");
+        // What a crash in the middle of the commit left: the last components and one edge are gone.
+        execute("DELETE FROM dependency_edges WHERE version_id = " + damaged.versionId()
+                + " AND from_component = (SELECT MIN(from_component) FROM dependency_edges)");
+        execute("DELETE FROM components WHERE version_id = " + damaged.versionId() + " AND purl = '" + JACKSON + "'");
+
+        InventoryRecovery.Report report = recovery().recover();
+
+        assertThat(report.rebuilt()).containsExactly("shop@1.5.0");
+        assertThat(report.removed()).isEmpty();
+        assertThat(countsWithoutAudit()).isEqualTo(whole);
+        assertThat(strings("SELECT purl FROM components WHERE version_id = " + damaged.versionId() + " ORDER BY purl"))
+                .isEqualTo(purls);
+        assertThat(strings(
+                        "SELECT action || ' ' || actor || ' ' || subject FROM audit_log WHERE actor = 'assay-server'"))
+                .containsExactly("sbom.inventory.rebuilt assay-server shop@1.5.0");
+        assertThat(strings("SELECT version FROM project_versions WHERE match_pending ORDER BY version"))
+                .containsExactly("1.4.0", "1.5.0"); // neither was matched after its upload in this test
+        assertThat(recovery().recover().isEmpty()).isTrue();
+    }
+
+    @Test
+    void recover_documentStoredButNeverMadeCurrent_rebuildsFromIt() {
+        IngestResult result = ingestion().ingest(request("shop", "1.4.0", shop(LOG4J)));
+        execute("UPDATE project_versions SET current_sbom_id = NULL");
+        execute("DELETE FROM components");
+
+        InventoryRecovery.Report report = recovery().recover();
+
+        assertThat(report.rebuilt()).containsExactly("shop@1.4.0");
+        assertThat(count("components")).isEqualTo(4);
+        assertThat(count("dependency_edges")).isEqualTo(3);
+        assertThat(strings("SELECT CAST(current_sbom_id AS VARCHAR(20)) FROM project_versions"))
+                .containsExactly(Long.toString(result.sbomId()));
+    }
+
+    @Test
+    void recover_versionWithoutAnyDocument_isRemovedAndTheOthersKept() {
+        ingestion().ingest(request("shop", "1.4.0", shop(LOG4J)));
+        execute("""
+                INSERT INTO project_versions (project_id, version, created_at, updated_at)
+                SELECT id, '1.5.0', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM projects""");
+
+        InventoryRecovery.Report report = recovery().recover();
+
+        assertThat(report.removed()).containsExactly("shop@1.5.0");
+        assertThat(report.rebuilt()).isEmpty();
+        assertThat(strings("SELECT version FROM project_versions")).containsExactly("1.4.0");
+        assertThat(strings("SELECT action || ' ' || subject FROM audit_log WHERE actor = 'assay-server'"))
+                .containsExactly("version.removed shop@1.5.0");
+    }
+
+    @Test
+    void recover_currentDocumentDamaged_fallsBackToTheNewestIntactOne() {
+        String older = shop(LOG4J);
+        ingestion().ingest(request("shop", "1.4.0", older));
+        ingestion().ingest(request("shop", "1.4.0", shop("pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")));
+        execute("""
+                UPDATE sbom_documents SET content_sha256 = '0000000000000000000000000000000000000000000000000000000000000000'
+                WHERE id = (SELECT current_sbom_id FROM project_versions)""");
+        execute("DELETE FROM components WHERE pkg_version = '2.17.1'");
+
+        InventoryRecovery.Report report = recovery().recover();
+
+        assertThat(report.rebuilt()).containsExactly("shop@1.4.0");
+        assertThat(strings("SELECT purl FROM components WHERE name = 'log4j-core'"))
+                .containsExactly(LOG4J);
+    }
+
+    private InventoryRecovery recovery() {
+        return new InventoryRecovery(database, CLOCK);
+    }
+
+    private void execute(String sql) {
+        database.jdbi().useHandle(handle -> handle.execute(sql));
+    }
+
     private SbomIngestion ingestion() {
         return new SbomIngestion(database, CLOCK);
     }
