@@ -8,9 +8,23 @@ public record Hash(HashAlgorithm algorithm, String hex) implements Comparable<Ha
     public Hash {
         Objects.requireNonNull(algorithm, "algorithm");
         hex = hex.toLowerCase(Locale.ROOT);
-        if (!hex.matches("[0-9a-f]+")) {
+        if (!isHex(hex)) {
             throw new InvalidInputException("hash value is not hexadecimal: " + hex, hex);
         }
+    }
+
+    // A loop, not String.matches: that compiles a pattern per call, and lockfiles carry a hash per package.
+    private static boolean isHex(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package dev.assay.model;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Digest algorithms as SBOM formats name them. */
@@ -33,20 +34,24 @@ public enum HashAlgorithm {
         return spdxName;
     }
 
+    /** Every accepted spelling, without dashes or underscores and in upper case, to its algorithm. */
+    private static final Map<String, HashAlgorithm> BY_NAME = byName();
+
+    private static Map<String, HashAlgorithm> byName() {
+        Map<String, HashAlgorithm> names = new HashMap<>();
+        for (HashAlgorithm algorithm : values()) {
+            names.putIfAbsent(normalized(algorithm.cycloneDxName), algorithm);
+            names.putIfAbsent(normalized(algorithm.spdxName), algorithm);
+        }
+        return Map.copyOf(names);
+    }
+
+    private static String normalized(String name) {
+        return name.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
+    }
+
     /** Accepts the CycloneDX, SPDX and lockfile spellings ({@code sha512}, {@code SHA-512}, {@code SHA512}). */
     public static Optional<HashAlgorithm> fromName(String name) {
-        String wanted = name.replace("-", "").replace("_", "").toUpperCase(Locale.ROOT);
-        return Arrays.stream(values())
-                .filter(algorithm -> algorithm
-                                .cycloneDxName
-                                .replace("-", "")
-                                .toUpperCase(Locale.ROOT)
-                                .equals(wanted)
-                        || algorithm
-                                .spdxName
-                                .replace("-", "")
-                                .toUpperCase(Locale.ROOT)
-                                .equals(wanted))
-                .findFirst();
+        return Optional.ofNullable(BY_NAME.get(normalized(name)));
     }
 }

@@ -130,9 +130,9 @@ final class RequirementsFileParser {
         }
 
         private void option(Location location, String line, int depth, FileOutcome outcome) {
-            String[] tokens = line.split("\\s+", 2);
-            String flag = tokens[0];
-            String value = tokens.length > 1 ? tokens[1].strip() : "";
+            List<String> tokens = whitespaceTokens(line, 2);
+            String flag = tokens.get(0);
+            String value = tokens.size() > 1 ? tokens.get(1).strip() : "";
             int equals = flag.indexOf('=');
             if (flag.startsWith("--") && equals > 0) {
                 value = flag.substring(equals + 1);
@@ -186,20 +186,20 @@ final class RequirementsFileParser {
         private void requirement(Location location, String line, Kind kind, Scope scope, FileOutcome outcome) {
             // pip splits a line into the requirement and its per-requirement options at the first
             // whitespace-separated token that starts with '-'.
-            String[] tokens = line.split("\\s+");
+            List<String> tokens = whitespaceTokens(line, Integer.MAX_VALUE);
             StringBuilder requirementText = new StringBuilder();
             List<Hash> hashes = new ArrayList<>();
             int index = 0;
-            while (index < tokens.length && !tokens[index].startsWith("-")) {
-                requirementText.append(requirementText.isEmpty() ? "" : " ").append(tokens[index++]);
+            while (index < tokens.size() && !tokens.get(index).startsWith("-")) {
+                requirementText.append(requirementText.isEmpty() ? "" : " ").append(tokens.get(index++));
             }
-            for (; index < tokens.length; index++) {
-                String token = tokens[index];
+            for (; index < tokens.size(); index++) {
+                String token = tokens.get(index);
                 String hash = null;
                 if (token.startsWith("--hash=")) {
                     hash = token.substring("--hash=".length());
-                } else if (token.equals("--hash") && index + 1 < tokens.length) {
-                    hash = tokens[++index];
+                } else if (token.equals("--hash") && index + 1 < tokens.size()) {
+                    hash = tokens.get(++index);
                 }
                 if (hash != null) {
                     PypiPackages.hash(hash).ifPresent(hashes::add);
@@ -367,7 +367,7 @@ final class RequirementsFileParser {
         List<String> lines = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        for (String physical : content.split("\r\n|\r|\n", -1)) {
+        for (String physical : physicalLines(content)) {
             boolean comment = physical.stripLeading().startsWith("#");
             if (physical.endsWith("\\") && !comment) {
                 if (pending.length() <= MAX_LOGICAL_LINE) {
@@ -389,6 +389,56 @@ final class RequirementsFileParser {
             lines.add(last);
         }
         return lines;
+    }
+
+    /** The text split at CR LF, CR or LF, keeping empty lines (loops: a regex split costs more than the parse). */
+    static List<String> physicalLines(String content) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(content.substring(start, i));
+                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(content.substring(start));
+        return lines;
+    }
+
+    /**
+     * {@code line} split at runs of white space as {@code \s} defines it (space, tab, line breaks, vertical
+     * tab, form feed) into at most {@code limit} tokens, the last one keeping the rest of the line; as
+     * {@code String.split("\\s+", limit)} would, for a line with no leading white space.
+     */
+    static List<String> whitespaceTokens(String line, int limit) {
+        List<String> tokens = new ArrayList<>();
+        int length = line.length();
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (isWhitespace(line.charAt(i)) && tokens.size() < limit - 1) {
+                tokens.add(line.substring(start, i));
+                while (i + 1 < length && isWhitespace(line.charAt(i + 1))) {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        tokens.add(line.substring(start));
+        // String.split drops trailing empty strings when the limit is not positive-bounded.
+        if (limit == Integer.MAX_VALUE) {
+            while (tokens.size() > 1 && tokens.get(tokens.size() - 1).isEmpty()) {
+                tokens.remove(tokens.size() - 1);
+            }
+        }
+        return tokens;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String stripComment(String line) {

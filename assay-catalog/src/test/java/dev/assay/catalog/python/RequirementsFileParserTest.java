@@ -301,4 +301,28 @@ class RequirementsFileParserTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void whitespaceTokensAndPhysicalLines_splitExactlyAsTheRegularExpressionsTheyReplace() {
+        java.util.Random random = new java.util.Random(42);
+        char[] alphabet = {'a', 'b', '=', '-', '#', ' ', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\\'};
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(24);
+            for (int i = 0; i < length; i++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String line = text.toString();
+            assertThat(RequirementsFileParser.physicalLines(line))
+                    .as("lines of %s", line)
+                    .containsExactly(line.split("\r\n|\r|\n", -1));
+            String stripped = line.strip();
+            assertThat(RequirementsFileParser.whitespaceTokens(stripped, Integer.MAX_VALUE))
+                    .as("tokens of %s", stripped)
+                    .containsExactly(stripped.split("\\s+"));
+            assertThat(RequirementsFileParser.whitespaceTokens(stripped, 2))
+                    .as("two tokens of %s", stripped)
+                    .containsExactly(stripped.split("\\s+", 2));
+        }
+    }
 }
