@@ -1,8 +1,11 @@
 package dev.assay.catalog.golang;
 
+import dev.assay.catalog.spi.Words;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The {@code h1:} hashes of a {@code go.sum}. An {@code h1:} value is a base64 SHA-256 over a sorted list
@@ -12,6 +15,8 @@ import java.util.Optional;
  * entries); it only annotates modules that go.mod or build info name.
  */
 final class GoSum {
+    private static final Pattern H1_BASE64 = Pattern.compile("[A-Za-z0-9+/]{43}=");
+
     private final Map<String, String> hashByModuleVersion;
 
     private GoSum(Map<String, String> hashByModuleVersion) {
@@ -25,11 +30,11 @@ final class GoSum {
     static GoSum parse(String text) {
         Map<String, String> hashes = new HashMap<>();
         for (String line : text.split("\r?\n")) {
-            String[] fields = line.strip().split("\\s+");
-            if (fields.length != 3 || fields[1].endsWith("/go.mod") || !isH1(fields[2])) {
+            List<String> fields = Words.split(line.strip());
+            if (fields.size() != 3 || fields.get(1).endsWith("/go.mod") || !isH1(fields.get(2))) {
                 continue;
             }
-            hashes.putIfAbsent(fields[0] + "@" + fields[1], fields[2]);
+            hashes.putIfAbsent(fields.get(0) + "@" + fields.get(1), fields.get(2));
         }
         return new GoSum(Map.copyOf(hashes));
     }
@@ -42,6 +47,6 @@ final class GoSum {
     static boolean isH1(String value) {
         return value.length() == 47
                 && value.startsWith("h1:")
-                && value.substring(3).matches("[A-Za-z0-9+/]{43}=");
+                && H1_BASE64.matcher(value).region(3, value.length()).matches();
     }
 }

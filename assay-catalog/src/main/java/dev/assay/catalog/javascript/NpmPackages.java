@@ -1,6 +1,7 @@
 package dev.assay.catalog.javascript;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.assay.catalog.spi.Words;
 import dev.assay.model.Hash;
 import dev.assay.model.HashAlgorithm;
 import dev.assay.model.Location;
@@ -49,7 +50,7 @@ final class NpmPackages {
         if (integrity == null) {
             return hashes;
         }
-        for (String token : integrity.strip().split("\\s+")) {
+        for (String token : Words.split(integrity.strip())) {
             int dash = token.indexOf('-');
             if (dash <= 0) {
                 continue;

@@ -2,6 +2,7 @@ package dev.assay.catalog.os;
 
 import dev.assay.catalog.spi.CatalogResult;
 import dev.assay.catalog.spi.ParseInput;
+import dev.assay.catalog.spi.Words;
 import dev.assay.model.Component;
 import dev.assay.model.Distro;
 import dev.assay.model.HashAlgorithm;
@@ -189,7 +190,7 @@ final class ApkDbParser {
         if (SPDX_OPERATOR.matcher(license).find()) {
             return List.of(license);
         }
-        return List.of(license.split("\\s+"));
+        return List.copyOf(Words.split(license));
     }
 
     /**
@@ -237,7 +238,7 @@ final class ApkDbParser {
 
     private static List<String> words(String value) {
         String stripped = value.strip();
-        return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+        return stripped.isEmpty() ? List.of() : List.copyOf(Words.split(stripped));
     }
 
     private static String buildTime(String seconds) {

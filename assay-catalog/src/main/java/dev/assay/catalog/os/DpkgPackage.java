@@ -1,5 +1,6 @@
 package dev.assay.catalog.os;
 
+import dev.assay.catalog.spi.Words;
 import dev.assay.model.Location;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,7 @@ record DpkgPackage(
         String sourceVersion = version;
         if (!declaredSource.isEmpty()) {
             // "Source: glibc" or "Source: glibc (2.36-9)" when the source version differs from the binary's.
-            String[] parts = declaredSource.split("\\s+", 2);
+            String[] parts = Words.split(declaredSource, 2).toArray(String[]::new);
             if (!isValidName(parts[0])) {
                 return new Malformed(where + " (" + name + ") has an invalid Source '"
                         + ControlStanza.shorten(declaredSource) + "'");
@@ -139,7 +140,7 @@ record DpkgPackage(
 
     /** The third word of {@code Status: want flag state}. */
     private static String stateWord(String status) {
-        String[] words = status.strip().split("\\s+");
-        return words.length == 3 ? words[2].toLowerCase(Locale.ROOT) : "";
+        List<String> words = Words.split(status.strip());
+        return words.size() == 3 ? words.get(2).toLowerCase(Locale.ROOT) : "";
     }
 }

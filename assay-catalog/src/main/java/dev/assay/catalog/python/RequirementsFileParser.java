@@ -2,6 +2,7 @@ package dev.assay.catalog.python;
 
 import dev.assay.catalog.spi.CatalogResult;
 import dev.assay.catalog.spi.ParseInput;
+import dev.assay.catalog.spi.Words;
 import dev.assay.model.AssayException;
 import dev.assay.model.Component;
 import dev.assay.model.Evidence;
@@ -130,7 +131,7 @@ final class RequirementsFileParser {
         }
 
         private void option(Location location, String line, int depth, FileOutcome outcome) {
-            List<String> tokens = whitespaceTokens(line, 2);
+            List<String> tokens = Words.split(line, 2);
             String flag = tokens.get(0);
             String value = tokens.size() > 1 ? tokens.get(1).strip() : "";
             int equals = flag.indexOf('=');
@@ -186,7 +187,7 @@ final class RequirementsFileParser {
         private void requirement(Location location, String line, Kind kind, Scope scope, FileOutcome outcome) {
             // pip splits a line into the requirement and its per-requirement options at the first
             // whitespace-separated token that starts with '-'.
-            List<String> tokens = whitespaceTokens(line, Integer.MAX_VALUE);
+            List<String> tokens = Words.split(line);
             StringBuilder requirementText = new StringBuilder();
             List<Hash> hashes = new ArrayList<>();
             int index = 0;
@@ -407,38 +408,6 @@ final class RequirementsFileParser {
         }
         lines.add(content.substring(start));
         return lines;
-    }
-
-    /**
-     * {@code line} split at runs of white space as {@code \s} defines it (space, tab, line breaks, vertical
-     * tab, form feed) into at most {@code limit} tokens, the last one keeping the rest of the line; as
-     * {@code String.split("\\s+", limit)} would, for a line with no leading white space.
-     */
-    static List<String> whitespaceTokens(String line, int limit) {
-        List<String> tokens = new ArrayList<>();
-        int length = line.length();
-        int start = 0;
-        for (int i = 0; i < length; i++) {
-            if (isWhitespace(line.charAt(i)) && tokens.size() < limit - 1) {
-                tokens.add(line.substring(start, i));
-                while (i + 1 < length && isWhitespace(line.charAt(i + 1))) {
-                    i++;
-                }
-                start = i + 1;
-            }
-        }
-        tokens.add(line.substring(start));
-        // String.split drops trailing empty strings when the limit is not positive-bounded.
-        if (limit == Integer.MAX_VALUE) {
-            while (tokens.size() > 1 && tokens.get(tokens.size() - 1).isEmpty()) {
-                tokens.remove(tokens.size() - 1);
-            }
-        }
-        return tokens;
-    }
-
-    private static boolean isWhitespace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String stripComment(String line) {

@@ -33,6 +33,7 @@ final class GemfileLockParser {
     private static final Pattern SPEC = Pattern.compile("^ {4}([^ ()!]+) \\(([^)]+)\\)$");
     private static final Pattern DEPENDENCY = Pattern.compile("^ {6}([^ ()!]+)(?: \\(.*\\))?$");
     private static final Pattern DIRECT = Pattern.compile("^ {2}([^ ()!]+)(!)?(?: \\(.*\\))?$");
+    private static final Pattern SHA256_CHECKSUM = Pattern.compile("sha256=[0-9a-fA-F]{64}");
     private static final Pattern CHECKSUM = Pattern.compile("^ {2}([^ ()!]+) \\(([^)]+)\\)(?: (.*))?$");
     private static final Pattern ATTRIBUTE = Pattern.compile("^ {2}(remote|revision|ref|branch|tag): (.*)$");
     private static final Pattern GEM_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
@@ -116,7 +117,7 @@ final class GemfileLockParser {
                     if (checksum.matches() && checksum.group(3) != null) {
                         for (String digest : checksum.group(3).split(",")) {
                             String trimmed = digest.strip();
-                            if (trimmed.matches("sha256=[0-9a-fA-F]{64}")) {
+                            if (SHA256_CHECKSUM.matcher(trimmed).matches()) {
                                 checksums.put(checksum.group(1) + " " + checksum.group(2), trimmed.substring(7));
                             }
                         }

@@ -303,7 +303,7 @@ class RequirementsFileParserTest {
     }
 
     @Test
-    void whitespaceTokensAndPhysicalLines_splitExactlyAsTheRegularExpressionsTheyReplace() {
+    void physicalLines_splitExactlyAsTheRegularExpressionItReplaces() {
         java.util.Random random = new java.util.Random(42);
         char[] alphabet = {'a', 'b', '=', '-', '#', ' ', ' ', '\t', '\n', '\r', '\u000B', '\f', '\u00A0', '\\'};
         for (int round = 0; round < 20_000; round++) {
@@ -316,13 +316,6 @@ class RequirementsFileParserTest {
             assertThat(RequirementsFileParser.physicalLines(line))
                     .as("lines of %s", line)
                     .containsExactly(line.split("\r\n|\r|\n", -1));
-            String stripped = line.strip();
-            assertThat(RequirementsFileParser.whitespaceTokens(stripped, Integer.MAX_VALUE))
-                    .as("tokens of %s", stripped)
-                    .containsExactly(stripped.split("\\s+"));
-            assertThat(RequirementsFileParser.whitespaceTokens(stripped, 2))
-                    .as("two tokens of %s", stripped)
-                    .containsExactly(stripped.split("\\s+", 2));
         }
     }
 }
