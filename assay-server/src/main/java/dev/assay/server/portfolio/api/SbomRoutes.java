@@ -86,17 +86,7 @@ final class SbomRoutes implements ApiRoutes {
                         result.outcome().name(),
                         result.components(),
                         result.dependencyEdges(),
-                        sha256(sbom.document()),
+                        result.sha256(),
                         findings));
-    }
-
-    private static String sha256(byte[] document) {
-        try {
-            return java.util.HexFormat.of()
-                    .formatHex(
-                            java.security.MessageDigest.getInstance("SHA-256").digest(document));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
     }
 }

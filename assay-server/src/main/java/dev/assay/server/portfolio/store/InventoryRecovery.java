@@ -3,13 +3,11 @@ package dev.assay.server.portfolio.store;
 import dev.assay.engine.SbomUploads;
 import dev.assay.engine.UploadedSbom;
 import dev.assay.model.InvalidInputException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.assay.server.portfolio.audit.AuditLog;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
@@ -139,7 +137,9 @@ public final class InventoryRecovery {
                         .one());
         try {
             UploadedSbom document = SbomUploads.read(stored.gzip(), "stored document " + sbomId, stored.bytes());
-            return sha256(document.document()).equals(stored.sha256()) ? Optional.of(document) : Optional.empty();
+            return SbomIngestion.sha256(document.document()).equals(stored.sha256())
+                    ? Optional.of(document)
+                    : Optional.empty();
         } catch (InvalidInputException unreadable) {
             return Optional.empty();
         }
@@ -154,15 +154,14 @@ public final class InventoryRecovery {
                             .createUpdate("DELETE FROM project_versions WHERE id = :version")
                             .bind("version", suspect.versionId())
                             .execute();
-                    return transaction
-                            .createUpdate("""
-                            INSERT INTO audit_log (at, actor, action, subject, detail)
-                            VALUES (:at, :actor, 'version.removed', :subject, :detail)""")
-                            .bind("at", now)
-                            .bind("actor", SbomIngestion.RECOVERY_ACTOR)
-                            .bind("subject", suspect.name())
-                            .bind("detail", "an unfinished upload left no readable document")
-                            .execute();
+                    AuditLog.record(
+                            transaction,
+                            now,
+                            SbomIngestion.RECOVERY_ACTOR,
+                            "version.removed",
+                            suspect.name(),
+                            "an unfinished upload left no readable document");
+                    return null;
                 }));
     }
 
@@ -172,14 +171,6 @@ public final class InventoryRecovery {
         } catch (JdbiException e) {
             throw new UnableToUsePortfolioDatabaseException(
                     "cannot " + what + ": " + e.getMessage(), "portfolio database", e);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 }

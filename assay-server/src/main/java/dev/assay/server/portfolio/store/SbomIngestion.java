@@ -6,6 +6,7 @@ import dev.assay.model.InvalidInputException;
 import dev.assay.model.Purl;
 import dev.assay.model.Relationship;
 import dev.assay.model.Sbom;
+import dev.assay.server.portfolio.audit.AuditLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ public final class SbomIngestion {
                     .one();
             audit(handle, request, now, "sbom.upload.unchanged", sha256);
             return new IngestResult(
-                    projectId, versionId, existing.get(), IngestResult.Outcome.UNCHANGED, components, edges);
+                    projectId, versionId, existing.get(), IngestResult.Outcome.UNCHANGED, components, edges, sha256);
         }
 
         // A document stored earlier but since replaced becomes current again: its inventory is rebuilt
@@ -154,7 +155,8 @@ public final class SbomIngestion {
                 sbomId,
                 replacing ? IngestResult.Outcome.REPLACED : IngestResult.Outcome.CREATED,
                 rows.size(),
-                edges);
+                edges,
+                sha256);
     }
 
     /**
@@ -198,6 +200,7 @@ public final class SbomIngestion {
     public IngestResult rebuild(long versionId, long sbomId, UploadedSbom document) {
         List<ComponentRow> rows = componentRows(document.sbom());
         Map<String, String> rootPaths = rootPaths(rows, document.sbom().relationships());
+        String sha256 = sha256(document.document());
         try {
             return database.jdbi().inTransaction(handle -> {
                 long projectId = handle.createQuery(
@@ -220,20 +223,15 @@ public final class SbomIngestion {
                 }
                 OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
                 int edges = writeInventory(handle, versionId, sbomId, rows, rootPaths, document.sbom(), now);
-                handle.createUpdate("""
-                                INSERT INTO audit_log (at, actor, action, subject, detail)
-                                VALUES (:at, :actor, :action, :subject, :detail)""")
-                        .bind("at", now)
-                        .bind("actor", RECOVERY_ACTOR)
-                        .bind("action", "sbom.inventory.rebuilt")
-                        .bind("subject", subject)
-                        .bind(
-                                "detail",
-                                "sha256:" + sha256(document.document()) + " format:" + document.format()
-                                        + " after an unfinished write")
-                        .execute();
+                AuditLog.record(
+                        handle,
+                        now,
+                        RECOVERY_ACTOR,
+                        "sbom.inventory.rebuilt",
+                        subject,
+                        "sha256:" + sha256 + " format:" + document.format() + " after an unfinished write");
                 return new IngestResult(
-                        projectId, versionId, sbomId, IngestResult.Outcome.REPLACED, rows.size(), edges);
+                        projectId, versionId, sbomId, IngestResult.Outcome.REPLACED, rows.size(), edges, sha256);
             });
         } catch (JdbiException e) {
             throw new UnableToUsePortfolioDatabaseException(
@@ -365,15 +363,13 @@ public final class SbomIngestion {
     }
 
     private static void audit(Handle handle, IngestRequest request, OffsetDateTime now, String action, String sha) {
-        handle.createUpdate("""
-                        INSERT INTO audit_log (at, actor, action, subject, detail)
-                        VALUES (:at, :actor, :action, :subject, :detail)""")
-                .bind("at", now)
-                .bind("actor", request.actor())
-                .bind("action", action)
-                .bind("subject", request.project() + "@" + request.version())
-                .bind("detail", "sha256:" + sha + " format:" + request.sbom().format())
-                .execute();
+        AuditLog.record(
+                handle,
+                now,
+                request.actor(),
+                action,
+                request.project() + "@" + request.version(),
+                "sha256:" + sha + " format:" + request.sbom().format());
     }
 
     /** Each component's shortest path from a root, over the edges {@link #insertEdges} keeps. */
@@ -422,7 +418,7 @@ public final class SbomIngestion {
         return false;
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
