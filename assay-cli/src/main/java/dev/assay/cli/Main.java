@@ -34,7 +34,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, Terminal.system()));
+        StartupSettings.apply();
+        int exitCode = run(args, Terminal.system());
+        if (exitCode != ExitCodes.OK || ProcessExit.otherThreadsKeepAlive()) {
+            System.exit(exitCode);
+        }
+        // Success with nothing else running: returning ends the JVM with status 0 and runs the shutdown
+        // hooks just as System.exit would, without Runtime.exit's lookup of a System.Logger provider, which
+        // opens every jar on the class path (ProcessExit).
     }
 
     /** Runs one command line against the given streams (stderr is treated as non-interactive). */

@@ -90,6 +90,31 @@ class LauncherIT {
     }
 
     @Test
+    void launcher_sbom_writesTheDocumentAndNothingOnStderr() throws Exception {
+        Path output = home.resolve("webapp.cdx.json");
+
+        Result result = launch(home.resolve("assay"), "sbom", "samples/webapp", "--output", output.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEmpty();
+        assertThat(Files.readString(output, StandardCharsets.UTF_8)).contains("\"bomFormat\" : \"CycloneDX\"");
+    }
+
+    @Test
+    void launcher_sbomOfABrokenLockfile_warnsOnStderrThroughLogback() throws Exception {
+        Path project = Files.createDirectories(home.resolve("broken-lockfile"));
+        Files.writeString(project.resolve("package-lock.json"), "{\"lockfileVersion\": 3, \"packages\": {");
+
+        Result result = launch(home.resolve("assay"), "sbom", project.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.err()).startsWith("assay: warning: ").contains("package-lock.json");
+        assertThat(result.err()).doesNotContain("SLF4J");
+        assertThat(result.out()).contains("\"bomFormat\"");
+    }
+
+    @Test
     void launcher_unknownFlag_exits2WithNothingOnStdout() throws Exception {
         Result result = launch(home.resolve("assay"), "sbom", "--bogus", ".");
 
