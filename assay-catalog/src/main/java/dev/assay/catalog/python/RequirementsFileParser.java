@@ -392,27 +392,37 @@ final class RequirementsFileParser {
         return lines;
     }
 
-    /** The text split at CR LF, CR or LF, keeping empty lines (loops: a regex split costs more than the parse). */
+    /**
+     * The text split at CR LF, CR or LF, keeping empty lines. Searches with indexOf rather than looking at
+     * each character: a small command runs this loop in the interpreter, and a regex split costs more still.
+     */
     static List<String> physicalLines(String content) {
         List<String> lines = new ArrayList<>();
+        boolean carriageReturns = content.indexOf('\r') >= 0;
         int start = 0;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (c == '\n' || c == '\r') {
-                lines.add(content.substring(start, i));
-                if (c == '\r' && i + 1 < content.length() && content.charAt(i + 1) == '\n') {
-                    i++;
+        while (true) {
+            int end = content.indexOf('\n', start);
+            if (carriageReturns) {
+                int carriageReturn = content.indexOf('\r', start);
+                if (carriageReturn >= 0 && (end < 0 || carriageReturn < end)) {
+                    lines.add(content.substring(start, carriageReturn));
+                    boolean crlf = carriageReturn + 1 < content.length() && content.charAt(carriageReturn + 1) == '\n';
+                    start = carriageReturn + (crlf ? 2 : 1);
+                    continue;
                 }
-                start = i + 1;
             }
+            if (end < 0) {
+                lines.add(content.substring(start));
+                return lines;
+            }
+            lines.add(content.substring(start, end));
+            start = end + 1;
         }
-        lines.add(content.substring(start));
-        return lines;
     }
 
     private static String stripComment(String line) {
-        for (int index = 0; index < line.length(); index++) {
-            if (line.charAt(index) == '#' && (index == 0 || Character.isWhitespace(line.charAt(index - 1)))) {
+        for (int index = line.indexOf('#'); index >= 0; index = line.indexOf('#', index + 1)) {
+            if (index == 0 || Character.isWhitespace(line.charAt(index - 1))) {
                 return line.substring(0, index);
             }
         }

@@ -29,7 +29,9 @@ public final class Words {
         int length = text.length();
         int start = 0;
         for (int i = 0; i < length; i++) {
-            if (isWhitespace(text.charAt(i)) && words.size() < limit - 1) {
+            char c = text.charAt(i);
+            // Most characters are above the space: one comparison, no call (a cold run interprets this loop).
+            if (c <= ' ' && isWhitespace(c) && words.size() < limit - 1) {
                 words.add(text.substring(start, i));
                 while (i + 1 < length && isWhitespace(text.charAt(i + 1))) {
                     i++;
