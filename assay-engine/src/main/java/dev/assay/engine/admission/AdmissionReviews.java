@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.assay.model.InvalidInputException;
+import dev.assay.model.untrusted.JsonErrors;
 import dev.assay.policy.admission.AdmissionInput;
 import dev.assay.policy.admission.JsonPatchOperation;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ public final class AdmissionReviews {
         } catch (StreamConstraintsException e) {
             throw new InvalidInputException(source + " exceeds a JSON limit: " + e.getOriginalMessage(), source);
         } catch (JacksonException e) {
-            throw new InvalidInputException(source + " is not valid JSON: " + e.getOriginalMessage(), source);
+            throw new InvalidInputException(source + " is not valid JSON " + JsonErrors.describe(e), source);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + source + ": " + e.getMessage(), source, e);
         }

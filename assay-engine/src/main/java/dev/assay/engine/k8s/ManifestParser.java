@@ -104,7 +104,7 @@ final class ManifestParser {
                     .readValue(text);
         } catch (IOException e) {
             String message = e instanceof com.fasterxml.jackson.core.JacksonException jackson
-                    ? jackson.getOriginalMessage()
+                    ? dev.assay.model.untrusted.JsonErrors.message(jackson)
                     : e.getMessage();
             return Optional.of("not valid JSON: " + firstLine(message));
         }

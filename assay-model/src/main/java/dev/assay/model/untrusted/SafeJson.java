@@ -48,7 +48,7 @@ public final class SafeJson {
             }
             return value(parser, first);
         } catch (JacksonException e) {
-            throw new UnableToParseException(name + " is not valid JSON: " + e.getOriginalMessage(), name, e);
+            throw new UnableToParseException(name + " is not valid JSON " + JsonErrors.describe(e), name, e);
         } catch (IOException e) {
             throw new UnableToParseException("cannot read " + name + ": " + e.getMessage(), name, e);
         }

@@ -69,7 +69,7 @@ public final class ResourceDocuments {
                     .readTree(content);
         } catch (IOException e) {
             String reason = e instanceof com.fasterxml.jackson.core.JacksonException jackson
-                    ? jackson.getOriginalMessage()
+                    ? dev.assay.model.untrusted.JsonErrors.message(jackson)
                     : e.getMessage();
             String where =
                     e instanceof com.fasterxml.jackson.core.JacksonException jackson && jackson.getLocation() != null

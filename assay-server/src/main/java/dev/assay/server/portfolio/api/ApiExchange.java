@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.assay.model.InputTooLargeException;
 import dev.assay.model.untrusted.BoundedInput;
+import dev.assay.model.untrusted.JsonErrors;
 import dev.assay.server.portfolio.auth.ApiKey;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
@@ -190,7 +191,7 @@ public final class ApiExchange {
             }
             return node;
         } catch (JacksonException e) {
-            throw ApiProblem.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiProblem.badRequest("the request body is not valid JSON " + JsonErrors.describe(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.assay.model.InputTooLargeException;
 import dev.assay.model.UnableToParseException;
+import dev.assay.model.untrusted.JsonErrors;
 import dev.assay.model.untrusted.SafeJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class SarifResults {
             }
             return node;
         } catch (JacksonException e) {
-            throw new UnableToParseException(name + " is not valid JSON: " + e.getOriginalMessage(), name, e);
+            throw new UnableToParseException(name + " is not valid JSON " + JsonErrors.describe(e), name, e);
         } catch (IOException e) {
             throw new UnableToParseException("cannot read " + name + ": " + e.getMessage(), name, e);
         }
