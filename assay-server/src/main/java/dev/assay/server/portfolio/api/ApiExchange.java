@@ -28,6 +28,9 @@ import java.util.Set;
 
 /** One API request and its response, with the checks every handler needs in one place. */
 public final class ApiExchange {
+    /** The most of a refused (413) body read and dropped before the connection closes: see discardRest. */
+    static final long REFUSED_BODY_DISCARD_LIMIT = 8L * 1024 * 1024;
+
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -140,12 +143,17 @@ public final class ApiExchange {
         }
         OptionalLong declared = request.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > limit) {
+            if (declared.getAsLong() <= REFUSED_BODY_DISCARD_LIMIT) {
+                discardRest();
+            }
             throw tooLarge(limit);
         }
         try (InputStream input = request.content().inputStream()) {
-            return BoundedInput.readAll(input, limit, "request body");
-        } catch (InputTooLargeException e) {
-            throw tooLarge(limit);
+            try {
+                return BoundedInput.readAll(input, limit, "request body");
+            } catch (InputTooLargeException e) {
+                discard(input);
+            }
         } catch (RequestException e) {
             if (e.status().code() == Status.REQUEST_ENTITY_TOO_LARGE_413_CODE) {
                 throw tooLarge(limit);
@@ -156,6 +164,7 @@ public final class ApiExchange {
             // text is the HTTP stack's, nothing to show a client.
             throw unreadable();
         }
+        throw tooLarge(limit);
     }
 
     /**
@@ -219,8 +228,37 @@ public final class ApiExchange {
         response.send(bytes);
     }
 
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #REFUSED_BODY_DISCARD_LIMIT}. The 413
+     * closes the connection, and a socket closed with unread bytes is reset by the kernel: a client still
+     * sending its body then sees "connection reset" instead of the answer. Reading a bounded rest first
+     * (what web servers call a lingering close) lets ordinary oversized uploads get their 413; beyond the
+     * bound the connection is cut, as before.
+     */
+    private void discardRest() {
+        try (InputStream input = request.content().inputStream()) {
+            discard(input);
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent a broken body: nothing left to be polite to
+        }
+    }
+
+    private static void discard(InputStream input) {
+        try {
+            byte[] buffer = new byte[16 * 1024];
+            long discarded = 0;
+            int read;
+            while (discarded < REFUSED_BODY_DISCARD_LIMIT && (read = input.read(buffer)) >= 0) {
+                discarded += read;
+            }
+        } catch (IOException | RuntimeException e) {
+            // as above
+        }
+    }
+
     private ApiProblem tooLarge(long limit) {
-        // Closing the connection is what makes refusing cheap: the rest of the body is never read.
+        // Closing the connection is what keeps refusing cheap: past REFUSED_BODY_DISCARD_LIMIT the rest of the
+        // body is never read.
         response.header(HeaderNames.CONNECTION, "close");
         return new ApiProblem(
                 Status.REQUEST_ENTITY_TOO_LARGE_413,

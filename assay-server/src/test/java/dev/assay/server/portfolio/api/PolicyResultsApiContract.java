@@ -238,6 +238,23 @@ abstract class PolicyResultsApiContract {
     }
 
     @Test
+    void upload_oversizedBodiesStillBeingSent_eachGetsThe413NotAConnectionReset() {
+        // The client is still sending when the server refuses: unless the server reads the rest before it
+        // closes, the kernel resets the connection and the client sees no answer at all. (Bodies declared
+        // over twice the API's limits are refused by the listener itself, in its own Status shape.)
+        byte[] oversized = new byte[(int) UPLOAD_LIMIT * 2 - 1024];
+        java.util.Arrays.fill(oversized, (byte) ' ');
+        for (int attempt = 0; attempt < 30; attempt++) {
+            PortfolioApiContract.assertError(upload(oversized), 413, "limit");
+            Answer chunked = client.send(client.request(PATH, uploader)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)))
+                    .build());
+            PortfolioApiContract.assertError(chunked, 413, "limit");
+        }
+    }
+
+    @Test
     void upload_nonJsonContentTypeOrEncoding_gets415() {
         PortfolioApiContract.assertError(client.post(PATH, uploader, "text/plain", assaySarif()), 415, "Content-Type");
         PortfolioApiContract.assertError(
