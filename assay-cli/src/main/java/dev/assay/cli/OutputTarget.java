@@ -1,26 +1,16 @@
 package dev.assay.cli;
 
 import dev.assay.model.InvalidInputException;
+import dev.assay.model.files.FileReplacement;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
- * Machine output goes to stdout, or to --output FILE. A regular file is written beside its final name and
- * moved into place when complete, so a failed run never leaves a half-written SBOM behind; it keeps the
- * permissions of the file it replaces (a new one is readable by all, like a shell redirection's). Anything
- * else that exists under that name (a device such as {@code /dev/null} or {@code /dev/stdout}, a FIFO, a
- * symbolic link) is written through, never replaced: renaming onto {@code /dev/null} as root would turn
- * it into a regular file for the whole machine.
+ * Machine output goes to stdout, or to --output FILE, written as {@link FileReplacement} writes files:
+ * complete or not at all, and through a device, FIFO or link rather than replacing it.
  */
 final class OutputTarget {
     private OutputTarget() {}
@@ -43,38 +33,7 @@ final class OutputTarget {
         if (Files.isDirectory(absolute)) {
             throw new InvalidInputException("the output is a directory: " + absolute, output.toString());
         }
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
-                && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-            try (OutputStream out = Files.newOutputStream(absolute)) {
-                writer.writeTo(out);
-            }
-            return;
-        }
-        Path partial = Files.createTempFile(directory, "." + absolute.getFileName(), ".partial");
-        try {
-            keepOrOpenPermissions(partial, absolute);
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                writer.writeTo(out);
-            }
-            try {
-                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    /** createTempFile makes an owner-only file; the output gets the replaced file's mode, or rw-r--r--. */
-    private static void keepOrOpenPermissions(Path partial, Path target) throws IOException {
-        if (!Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.exists(target)
-                ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(partial, permissions);
+        FileReplacement.write(absolute, writer::writeTo);
     }
 
     private static final class NonClosingOutputStream extends OutputStream {

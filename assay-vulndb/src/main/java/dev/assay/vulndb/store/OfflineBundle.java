@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.assay.model.AssayException;
 import dev.assay.model.InputTooLargeException;
 import dev.assay.model.InvalidInputException;
+import dev.assay.model.files.FileReplacement;
 import dev.assay.model.untrusted.BoundedInput;
 import dev.assay.model.untrusted.SafeJson;
 import dev.assay.vulndb.osv.OsvFiles;
@@ -16,10 +17,8 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +29,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -90,25 +88,7 @@ final class OfflineBundle {
             }
             // The manifest as read, so that the bundle and its data files agree.
             byte[] storeManifest = manifest.toJson();
-            Path absolute = bundleFile.toAbsolutePath();
-            if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)
-                    && !Files.isDirectory(absolute)) {
-                // A device (/dev/stdout), FIFO or link: written through; a rename would replace it.
-                try (OutputStream file = Files.newOutputStream(absolute)) {
-                    writeZip(file, channels, storeManifest);
-                }
-                return;
-            }
-            Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + UUID.randomUUID());
-            try {
-                try (OutputStream file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                    writeZip(file, channels, storeManifest);
-                }
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            FileReplacement.write(bundleFile, file -> writeZip(file, channels, storeManifest));
         } finally {
             for (FileChannel channel : channels.values()) {
                 channel.close();

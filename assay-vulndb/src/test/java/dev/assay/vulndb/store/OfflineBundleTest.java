@@ -187,6 +187,22 @@ class OfflineBundleTest {
     }
 
     @Test
+    void export_overAnOwnerOnlyBundle_keepsItsModeAndLeavesNoTemporaryFile() throws IOException {
+        Path again = temp.resolve("private.bundle");
+        Files.writeString(again, "an older bundle");
+        Files.setPosixFilePermissions(again, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+        AdvisoryDatabase.export(source, again);
+
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(again)))
+                .isEqualTo("rw-------");
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(bundle));
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
     void export_toAFifo_writesThroughItAndLeavesItAFifo() throws Exception {
         Path fifo = temp.resolve("pipe");
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
