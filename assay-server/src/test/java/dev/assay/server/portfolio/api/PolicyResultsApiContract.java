@@ -92,6 +92,14 @@ abstract class PolicyResultsApiContract {
         return client.post(PATH, uploader, "application/sarif+json", sarif);
     }
 
+    /** Without a Content-Length: the body arrives chunked, its size unknown until it has been read. */
+    Answer uploadChunked(byte[] sarif) {
+        return client.send(client.request(PATH, uploader)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(sarif)))
+                .build());
+    }
+
     @Test
     void upload_assaysK8sSarif_thenList_mostSevereFirstWithSummary() throws IOException {
         byte[] sarif = assaySarif();
@@ -227,11 +235,7 @@ abstract class PolicyResultsApiContract {
         byte[] big = otherTool(java.util.Collections.nCopies(2000, "note").toArray(String[]::new));
         assertThat((long) big.length).isGreaterThan(UPLOAD_LIMIT);
         PortfolioApiContract.assertError(upload(big), 413, "limit");
-        Answer chunked = client.send(client.request(PATH, uploader)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .build());
-        PortfolioApiContract.assertError(chunked, 413, "limit");
+        PortfolioApiContract.assertError(uploadChunked(big), 413, "limit");
         byte[] bomb = Sboms.gzip(big);
         assertThat((long) bomb.length).isLessThan(UPLOAD_LIMIT);
         PortfolioApiContract.assertError(client.post(PATH, uploader, "application/gzip", bomb), 413);
@@ -246,11 +250,7 @@ abstract class PolicyResultsApiContract {
         java.util.Arrays.fill(oversized, (byte) ' ');
         for (int attempt = 0; attempt < 30; attempt++) {
             PortfolioApiContract.assertError(upload(oversized), 413, "limit");
-            Answer chunked = client.send(client.request(PATH, uploader)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(oversized)))
-                    .build());
-            PortfolioApiContract.assertError(chunked, 413, "limit");
+            PortfolioApiContract.assertError(uploadChunked(oversized), 413, "limit");
         }
     }
 
