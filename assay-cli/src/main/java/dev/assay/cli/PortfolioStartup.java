@@ -2,8 +2,10 @@ package dev.assay.cli;
 
 import dev.assay.model.NoVerdictException;
 import dev.assay.server.portfolio.findings.FindingMatching;
+import dev.assay.server.portfolio.monitor.WebhookSubscriptions;
 import dev.assay.server.portfolio.store.InventoryRecovery;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.SecretSealer;
 import dev.assay.vulndb.AdvisoryStore;
 import java.time.Clock;
 import java.util.function.Supplier;
@@ -17,10 +19,18 @@ final class PortfolioStartup {
     private PortfolioStartup() {}
 
     /**
-     * Mends inventories an interrupted write left partial (on the engines that can leave them so), then
+     * Seals webhook secrets stored before a key was set (and checks that the key opens the sealed ones),
+     * mends inventories an interrupted write left partial (on the engines that can leave them so), then
      * matches the versions stored but not yet matched against advisories.
      */
     static void mendUnfinishedWrites(PortfolioDatabase database, Supplier<? extends AdvisoryStore> advisories) {
+        int inTheClear = new WebhookSubscriptions(database, Clock.systemUTC()).sealStoredSecrets();
+        if (inTheClear > 0) {
+            LOG.warn(
+                    "{} webhook secret(s) are stored unencrypted: set {} (openssl rand -base64 32) to encrypt them",
+                    inTheClear,
+                    SecretSealer.KEY_VARIABLE);
+        }
         if (InventoryRecovery.isNeeded(database)) {
             InventoryRecovery.Report report = new InventoryRecovery(database, Clock.systemUTC()).recover();
             for (String version : report.rebuilt()) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the portfolio lives: an embedded database under the data directory (the default), or a JDBC URL
- * ({@code --db-url} or {@code ASSAY_DB_URL}, with {@code ASSAY_DB_USER} and {@code ASSAY_DB_PASSWORD}).
+ * ({@code --db-url} or {@code ASSAY_DB_URL}, with {@code ASSAY_DB_USER} and {@code ASSAY_DB_PASSWORD}); the
+ * key that seals stored secrets comes from {@code ASSAY_SECRET_KEY} (see PortfolioStorage).
  * Shared by {@code assay server} and {@code assay server keys}, so both open the same database.
  */
 final class PortfolioStorageOptions {
@@ -19,7 +20,9 @@ final class PortfolioStorageOptions {
             names = "--db-url",
             paramLabel = "URL",
             description = "Portfolio database, e.g. jdbc:postgresql://db:5432/assay (default: $ASSAY_DB_URL, else an "
-                    + "embedded database under --data-dir). Credentials: $ASSAY_DB_USER and $ASSAY_DB_PASSWORD.")
+                    + "embedded database under --data-dir). Credentials: $ASSAY_DB_USER and $ASSAY_DB_PASSWORD. "
+                    + "Webhook secrets are stored encrypted with $ASSAY_SECRET_KEY (32 bytes, base64; the embedded "
+                    + "database makes its own key when none is set).")
     String dbUrl;
 
     @Option(

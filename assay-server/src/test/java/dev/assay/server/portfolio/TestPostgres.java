@@ -29,6 +29,10 @@ public final class TestPostgres {
         public PortfolioDatabase open() {
             return PortfolioDatabase.open(jdbcUrl, user, password);
         }
+
+        public PortfolioDatabase open(dev.assay.server.portfolio.store.SecretSealer secrets) {
+            return PortfolioDatabase.open(jdbcUrl, user, password, secrets);
+        }
     }
 
     /** A new, empty database (no schema yet). */

@@ -72,7 +72,7 @@ public final class WebhookDeliveryHandler implements JobHandler {
                                 rs.getInt("attempts"),
                                 rs.getString("state"),
                                 rs.getString("url"),
-                                rs.getString("secret"),
+                                database.secrets().open(rs.getString("secret")),
                                 rs.getBoolean("active")))
                         .findOne());
         if (found.isEmpty()) {

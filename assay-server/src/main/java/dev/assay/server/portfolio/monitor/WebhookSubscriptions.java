@@ -2,6 +2,7 @@ package dev.assay.server.portfolio.monitor;
 
 import dev.assay.model.InvalidInputException;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.SecretSealer;
 import dev.assay.server.portfolio.store.UnableToUsePortfolioDatabaseException;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -18,6 +19,8 @@ import org.jdbi.v3.core.JdbiException;
 
 /** Webhook subscriptions ({@code webhook_subscriptions}) and their deliveries, for the REST layer. */
 public final class WebhookSubscriptions {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebhookSubscriptions.class);
+
     /** Shorter secrets are guessable offline from one signed delivery. */
     public static final int MIN_SECRET_LENGTH = 16;
 
@@ -45,6 +48,12 @@ public final class WebhookSubscriptions {
                     "a webhook secret must have " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH + " characters",
                     "secret");
         }
+        if (SecretSealer.isSealed(secret)) {
+            throw new InvalidInputException(
+                    "a webhook secret must not start with '" + SecretSealer.PREFIX + "' (the mark of a stored,"
+                            + " encrypted secret)",
+                    "secret");
+        }
         if (events == null || events.isEmpty()) {
             throw new InvalidInputException(
                     "a webhook must name at least one event: " + String.join(", ", new TreeSet<>(Event.TYPES)),
@@ -64,13 +73,54 @@ public final class WebhookSubscriptions {
                         INSERT INTO webhook_subscriptions (url, secret, events, active, created_at)
                         VALUES (:url, :secret, :events, TRUE, :now)""")
                 .bind("url", uri.toString())
-                .bind("secret", secret)
+                .bind("secret", database.secrets().seal(secret))
                 .bind("events", eventList)
                 .bind("now", now)
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+        if (!database.secrets().seals()) {
+            LOG.warn(
+                    "webhook {}: its secret is stored unencrypted; set {} to encrypt webhook secrets",
+                    id,
+                    SecretSealer.KEY_VARIABLE);
+        }
         return new WebhookSubscription(id, uri, events, true, now.toInstant());
+    }
+
+    /**
+     * Brings the stored secrets in line with the database's key, at start: secrets stored in the clear are
+     * sealed when there is a key now, and every sealed one is opened once, so that a missing or wrong key
+     * stops the server at start rather than failing each delivery later.
+     *
+     * @return how many secrets are still stored in the clear (no key is set)
+     * @throws InvalidInputException a sealed secret that the key cannot open
+     */
+    public int sealStoredSecrets() {
+        SecretSealer sealer = database.secrets();
+        record Stored(long id, String secret) {}
+        List<Stored> stored = read(handle -> handle.createQuery("SELECT id, secret FROM webhook_subscriptions")
+                .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("secret")))
+                .list());
+        int inTheClear = 0;
+        for (Stored row : stored) {
+            String secret = sealer.open(row.secret());
+            if (SecretSealer.isSealed(row.secret())) {
+                continue;
+            }
+            if (!sealer.seals()) {
+                inTheClear++;
+                continue;
+            }
+            // Only if still in the clear: another instance starting with the same key may have sealed it.
+            write(handle -> handle.createUpdate(
+                            "UPDATE webhook_subscriptions SET secret = :sealed WHERE id = :id AND secret = :clear")
+                    .bind("sealed", sealer.seal(secret))
+                    .bind("id", row.id())
+                    .bind("clear", row.secret())
+                    .execute());
+        }
+        return inTheClear;
     }
 
     public List<WebhookSubscription> list() {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -26,6 +27,7 @@ public final class PortfolioDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final SecretSealer secrets;
 
     /** Which engine is behind the URL; the SQL is shared, but a few tuning choices are not. */
     public enum Dialect {
@@ -33,9 +35,10 @@ public final class PortfolioDatabase implements AutoCloseable {
         POSTGRESQL
     }
 
-    private PortfolioDatabase(HikariDataSource dataSource, Dialect dialect) {
+    private PortfolioDatabase(HikariDataSource dataSource, Dialect dialect, SecretSealer secrets) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.secrets = secrets;
         this.jdbi = Jdbi.create(dataSource);
     }
 
@@ -45,10 +48,28 @@ public final class PortfolioDatabase implements AutoCloseable {
      * because its TCP listener on loopback is reachable by every local user.
      */
     public static PortfolioDatabase embedded(Path dataDir) {
+        return embedded(dataDir, null);
+    }
+
+    /**
+     * As {@link #embedded(Path)}, sealing secrets with {@code secretKey} (base64, see {@link SecretSealer});
+     * without one, with a key made on first use and kept in the directory beside the database password, so
+     * that a copy of the database file alone does not carry them in the clear.
+     */
+    public static PortfolioDatabase embedded(Path dataDir, String secretKey) {
         String password;
+        SecretSealer sealer;
         try {
             createPrivateDirectory(dataDir);
-            password = embeddedPassword(dataDir);
+            password = ownerOnlyRandomFile(dataDir, "database-password", 24, HexFormat.of()::formatHex);
+            sealer = SecretSealer.fromBase64(
+                    secretKey != null
+                            ? secretKey
+                            : ownerOnlyRandomFile(
+                                    dataDir,
+                                    "secret-key",
+                                    SecretSealer.KEY_BYTES,
+                                    Base64.getEncoder()::encodeToString));
         } catch (IOException e) {
             throw new InvalidInputException(
                     "cannot use the data directory " + dataDir + ": " + e.getMessage(), dataDir.toString(), e);
@@ -68,7 +89,7 @@ public final class PortfolioDatabase implements AutoCloseable {
                 // Concurrent uploads to one version wait for each other (SELECT ... FOR UPDATE); a large SBOM
                 // takes seconds to write, far beyond H2's default of one second, after which it gives up.
                 + ";LOCK_TIMEOUT=60000";
-        return open(url, "assay", password);
+        return open(url, "assay", password, sealer);
     }
 
     private static void createPrivateDirectory(Path dataDir) throws IOException {
@@ -78,17 +99,22 @@ public final class PortfolioDatabase implements AutoCloseable {
         }
     }
 
-    /** The password the database was created with, made on first use and read back afterwards. */
-    private static String embeddedPassword(Path dataDir) throws IOException {
-        Path file = dataDir.resolve("database-password");
+    /**
+     * A random value kept in {@code dataDir/name} (the database password, the secret key), made on first use
+     * and read back afterwards.
+     */
+    private static String ownerOnlyRandomFile(
+            Path dataDir, String name, int randomBytes, java.util.function.Function<byte[], String> encoding)
+            throws IOException {
+        Path file = dataDir.resolve(name);
         if (!Files.exists(file)) {
-            byte[] secret = new byte[24];
+            byte[] secret = new byte[randomBytes];
             new SecureRandom().nextBytes(secret);
             // Written aside (createTempFile makes it owner-only) and linked into place, so that a second
-            // process starting at the same moment reads either nothing or the whole password, never half.
-            Path written = Files.createTempFile(dataDir, "database-password", ".tmp");
+            // process starting at the same moment reads either nothing or the whole value, never half.
+            Path written = Files.createTempFile(dataDir, name, ".tmp");
             try {
-                Files.writeString(written, HexFormat.of().formatHex(secret), StandardCharsets.US_ASCII);
+                Files.writeString(written, encoding.apply(secret), StandardCharsets.US_ASCII);
                 Files.createLink(file, written);
             } catch (FileAlreadyExistsException raced) {
                 // Another process created it first; use theirs.
@@ -96,15 +122,23 @@ public final class PortfolioDatabase implements AutoCloseable {
                 Files.deleteIfExists(written);
             }
         }
-        String password = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        if (password.isEmpty()) {
+        String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
+        if (value.isEmpty()) {
             throw new IOException(file + " is empty");
         }
-        return password;
+        return value;
     }
 
-    /** Opens the database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}). */
+    /**
+     * Opens the database at a JDBC URL ({@code jdbc:postgresql://...} or {@code jdbc:h2:...}), keeping
+     * secrets as given: see {@link #open(String, String, String, SecretSealer)}.
+     */
     public static PortfolioDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, SecretSealer.none());
+    }
+
+    /** Opens the database at a JDBC URL, sealing the secrets it stores with {@code secrets}. */
+    public static PortfolioDatabase open(String jdbcUrl, String user, String password, SecretSealer secrets) {
         Dialect dialect = dialectOf(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -143,11 +177,16 @@ public final class PortfolioDatabase implements AutoCloseable {
                     redact(jdbcUrl),
                     e);
         }
-        return new PortfolioDatabase(dataSource, dialect);
+        return new PortfolioDatabase(dataSource, dialect, secrets);
     }
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** How secrets this database stores (webhook secrets) are sealed at rest. */
+    public SecretSealer secrets() {
+        return secrets;
     }
 
     public Dialect dialect() {

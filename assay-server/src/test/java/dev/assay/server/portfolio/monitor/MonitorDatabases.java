@@ -2,6 +2,7 @@ package dev.assay.server.portfolio.monitor;
 
 import dev.assay.server.portfolio.TestPostgres;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.SecretSealer;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +15,12 @@ interface MonitorDatabases extends AutoCloseable {
     PortfolioDatabase fresh();
 
     /** Another instance's pool on the database of the last {@link #fresh()}. */
-    PortfolioDatabase instance();
+    default PortfolioDatabase instance() {
+        return instance(SecretSealer.none());
+    }
+
+    /** As {@link #instance()}, sealing secrets with {@code secrets}. */
+    PortfolioDatabase instance(SecretSealer secrets);
 
     @Override
     void close();
@@ -32,8 +38,8 @@ interface MonitorDatabases extends AutoCloseable {
             }
 
             @Override
-            public PortfolioDatabase instance() {
-                return PortfolioDatabase.open(url, "sa", "");
+            public PortfolioDatabase instance(SecretSealer secrets) {
+                return PortfolioDatabase.open(url, "sa", "", secrets);
             }
 
             @Override
@@ -53,8 +59,8 @@ interface MonitorDatabases extends AutoCloseable {
             }
 
             @Override
-            public PortfolioDatabase instance() {
-                return database.open();
+            public PortfolioDatabase instance(SecretSealer secrets) {
+                return database.open(secrets);
             }
 
             @Override

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.assay.model.InvalidInputException;
 import dev.assay.server.portfolio.store.PortfolioDatabase;
+import dev.assay.server.portfolio.store.SecretSealer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -96,6 +97,66 @@ abstract class WebhookContract {
         assertThat(subscriptions.deliveries(subscription.id()))
                 .extracting(WebhookDelivery::deliveryId)
                 .containsExactly(deliveryId);
+    }
+
+    @Test
+    void withAKey_theSecretIsStoredSealed_andDeliveriesAreStillSignedWithIt() throws Exception {
+        useDatabase(databases().instance(sealer(1)));
+        WebhookReceiver receiver = receiver(WebhookReceiver.failing(SECRET, 0, 503, null));
+        WebhookSubscription subscription = subscriptions.create(receiver.url(), SECRET, Set.of(Event.FINDING_NEW));
+        String deliveryId = database.jdbi()
+                .inTransaction(handle -> Notifications.enqueue(handle, LOG4SHELL))
+                .getFirst();
+        startWorker(FAST);
+
+        WorkQueueContract.await(() -> state(deliveryId) == WebhookDelivery.State.DELIVERED);
+
+        String stored = storedSecret(subscription.id());
+        assertThat(stored).startsWith(SecretSealer.PREFIX).doesNotContain(SECRET);
+        assertThat(receiver.received())
+                .singleElement()
+                .satisfies(request -> assertThat(request.signatureValid())
+                        .as("signed with the secret as given")
+                        .isTrue());
+    }
+
+    @Test
+    void sealStoredSecrets_sealsClearOnesWithAKey_countsThemWithout_andRefusesAnotherKey() {
+        WebhookSubscription subscription =
+                subscriptions.create("https://hooks.example.com/a", SECRET, Set.of(Event.FINDING_NEW));
+        assertThat(storedSecret(subscription.id())).isEqualTo(SECRET);
+        assertThat(subscriptions.sealStoredSecrets())
+                .as("no key: still in the clear")
+                .isEqualTo(1);
+
+        useDatabase(databases().instance(sealer(1)));
+        assertThat(subscriptions.sealStoredSecrets()).isZero();
+        String sealed = storedSecret(subscription.id());
+        assertThat(sealed).startsWith(SecretSealer.PREFIX);
+        assertThat(subscriptions.sealStoredSecrets())
+                .as("already sealed: unchanged")
+                .isZero();
+        assertThat(storedSecret(subscription.id())).isEqualTo(sealed);
+
+        useDatabase(databases().instance(sealer(2)));
+        assertThatThrownBy(subscriptions::sealStoredSecrets)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(SecretSealer.KEY_VARIABLE);
+        useDatabase(databases().instance(SecretSealer.none()));
+        assertThatThrownBy(subscriptions::sealStoredSecrets)
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no key is set");
+        assertThat(storedSecret(subscription.id())).isEqualTo(sealed);
+    }
+
+    @Test
+    void create_secretCarryingTheSealedMark_isRefused() {
+        assertThatThrownBy(() -> subscriptions.create(
+                        "https://hooks.example.com/a",
+                        SecretSealer.PREFIX + "0123456789abcdef",
+                        Set.of(Event.FINDING_NEW)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("must not start with");
     }
 
     @Test
@@ -342,6 +403,27 @@ abstract class WebhookContract {
         assertThat(data.get("updatedAt").asText()).isEqualTo("2026-12-04T08:00:00Z");
         assertThat(data.get("advisories").asInt()).isEqualTo(1234);
         assertThat(receiver.received().getFirst().event()).isEqualTo("advisories.updated");
+    }
+
+    private void useDatabase(PortfolioDatabase other) {
+        resources.add(other);
+        database = other;
+        subscriptions = new WebhookSubscriptions(database, Clock.systemUTC());
+        queue = new WorkQueue(database, Clock.systemUTC());
+    }
+
+    private static SecretSealer sealer(int keyByte) {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) keyByte);
+        return SecretSealer.withKey(key);
+    }
+
+    private String storedSecret(long id) {
+        return database.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT secret FROM webhook_subscriptions WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
     }
 
     private WebhookDelivery.State state(String deliveryId) {

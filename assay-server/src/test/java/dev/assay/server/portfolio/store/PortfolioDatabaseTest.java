@@ -27,6 +27,32 @@ class PortfolioDatabaseTest {
     }
 
     @Test
+    void embedded_withoutAKey_sealsWithAKeyKeptInTheDirectory_theSameAfterReopening() throws IOException {
+        Path privateDir = dataDir.resolve("sealing");
+        String sealed;
+        try (PortfolioDatabase database = PortfolioDatabase.embedded(privateDir)) {
+            assertThat(database.secrets().seals()).isTrue();
+            sealed = database.secrets().seal("0123456789abcdef-secret");
+        }
+        Path keyFile = privateDir.resolve("secret-key");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+                .isEqualTo("rw-------");
+        assertThat(java.util.Base64.getDecoder()
+                        .decode(Files.readString(keyFile).strip()))
+                .hasSize(32);
+        try (PortfolioDatabase reopened = PortfolioDatabase.embedded(privateDir)) {
+            assertThat(reopened.secrets().open(sealed)).isEqualTo("0123456789abcdef-secret");
+        }
+        // A key given (ASSAY_SECRET_KEY) wins over the file: the value sealed with the file's key does not open.
+        String given = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        try (PortfolioDatabase withGivenKey = PortfolioDatabase.embedded(privateDir, given)) {
+            assertThatThrownBy(() -> withGivenKey.secrets().open(sealed))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("ASSAY_SECRET_KEY");
+        }
+    }
+
+    @Test
     void embedded_dataDirectoryAndPassword_areTheOwnersAlone() throws IOException {
         Path privateDir = dataDir.resolve("private");
         try (PortfolioDatabase database = PortfolioDatabase.embedded(privateDir)) {
