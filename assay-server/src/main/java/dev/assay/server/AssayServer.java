@@ -110,7 +110,7 @@ public final class AssayServer implements AutoCloseable {
                         .max()
                         .orElse(64 * 1024))
                 .shutdownGracePeriod(shutdownGrace)
-                .directHandlers(TransportErrors.handlers())
+                .directHandlers(TransportErrors.handlers(features))
                 .contentEncoding(PassThroughEncodings.context())
                 // Responses are small and latency is the point: never hold a segment back for an ACK (with
                 // TLS, a response can span two records, and Nagle's algorithm would delay the second).

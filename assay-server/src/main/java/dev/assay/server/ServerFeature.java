@@ -1,6 +1,7 @@
 package dev.assay.server;
 
 import dev.assay.server.metrics.Metrics;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRouting;
 import java.util.Optional;
 
@@ -29,6 +30,15 @@ public interface ServerFeature {
 
     /** The largest request body any of its routes accepts; the listener refuses larger bodies outright. */
     long maxRequestBytes();
+
+    /**
+     * The body of an error the listener answers before any route runs (a body declared over the listener's
+     * limit, a malformed request) when the request was for {@code path}, in the feature's own error shape;
+     * empty for paths that are not the feature's, which get the Kubernetes {@code Status} shape.
+     */
+    default Optional<byte[]> transportErrorBody(String path, Status status, String message) {
+        return Optional.empty();
+    }
 
     /** Releases what the feature holds; called once when the server stops. */
     default void close() {}

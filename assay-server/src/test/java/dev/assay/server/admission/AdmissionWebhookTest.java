@@ -238,6 +238,8 @@ class AdmissionWebhookTest {
             String response = readResponse(socket.getInputStream());
 
             assertThat(response).startsWith("HTTP/1.1 413");
+            // The admission path keeps Kubernetes' Status shape (the portfolio API answers in its own).
+            assertThat(response).contains("\"kind\"", "\"Status\"", "larger than the server accepts");
             assertNoStackTrace(response);
         }
     }

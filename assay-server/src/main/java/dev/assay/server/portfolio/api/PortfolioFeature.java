@@ -125,6 +125,12 @@ public final class PortfolioFeature implements ServerFeature {
     }
 
     @Override
+    public Optional<byte[]> transportErrorBody(String path, Status status, String message) {
+        boolean api = path.equals(ApiRouter.PREFIX) || path.startsWith(ApiRouter.PREFIX + "/");
+        return api ? Optional.of(ApiErrors.body(status, message)) : Optional.empty();
+    }
+
+    @Override
     public long maxRequestBytes() {
         // Above the API's own limits, so that the handlers (which check the declared length before reading)
         // answer in the API's error shape; the listener's limit only backs them up.

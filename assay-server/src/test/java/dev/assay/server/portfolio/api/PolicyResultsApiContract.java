@@ -244,13 +244,31 @@ abstract class PolicyResultsApiContract {
     @Test
     void upload_oversizedBodiesStillBeingSent_eachGetsThe413NotAConnectionReset() {
         // The client is still sending when the server refuses: unless the server reads the rest before it
-        // closes, the kernel resets the connection and the client sees no answer at all. (Bodies declared
-        // over twice the API's limits are refused by the listener itself, in its own Status shape.)
+        // closes, the kernel resets the connection and the client sees no answer at all.
         byte[] oversized = new byte[(int) UPLOAD_LIMIT * 2 - 1024];
         java.util.Arrays.fill(oversized, (byte) ' ');
         for (int attempt = 0; attempt < 30; attempt++) {
             PortfolioApiContract.assertError(upload(oversized), 413, "limit");
             PortfolioApiContract.assertError(uploadChunked(oversized), 413, "limit");
+        }
+    }
+
+    @Test
+    void upload_declaredOverTheListenersLimit_getsThe413InTheApisErrorShape() {
+        // Over twice the API's limits the listener refuses the body before any route runs; the answer is
+        // still the API's {"error", "status"}, not the admission webhook's Kubernetes Status. The client
+        // waits for 100 Continue, as curl does for large bodies: a body already on its way when the
+        // listener refuses it unread is answered by a connection reset, past any drain the API could do.
+        byte[] megabyte = new byte[1024 * 1024];
+        java.util.Arrays.fill(megabyte, (byte) ' ');
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Answer refused = client.send(client.request(PATH, uploader)
+                    .header("Content-Type", "application/sarif+json")
+                    .expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(megabyte))
+                    .build());
+            PortfolioApiContract.assertError(refused, 413, "larger than the server accepts");
+            assertThat(refused.body()).doesNotContain("\"kind\"");
         }
     }
 
