@@ -24,12 +24,20 @@ final class PortfolioStartup {
      * matches the versions stored but not yet matched against advisories.
      */
     static void mendUnfinishedWrites(PortfolioDatabase database, Supplier<? extends AdvisoryStore> advisories) {
-        int inTheClear = new WebhookSubscriptions(database, Clock.systemUTC()).sealStoredSecrets();
-        if (inTheClear > 0) {
+        WebhookSubscriptions.SealReport secrets =
+                new WebhookSubscriptions(database, Clock.systemUTC()).sealStoredSecrets();
+        if (secrets.inTheClear() > 0) {
             LOG.warn(
                     "{} webhook secret(s) are stored unencrypted: set {} (openssl rand -base64 32) to encrypt them",
-                    inTheClear,
+                    secrets.inTheClear(),
                     SecretSealer.KEY_VARIABLE);
+        }
+        if (secrets.sealed() > 0) {
+            LOG.info(
+                    "encrypted {} webhook secret(s) with {} (stored in the clear or with {} before)",
+                    secrets.sealed(),
+                    SecretSealer.KEY_VARIABLE,
+                    SecretSealer.PREVIOUS_KEY_VARIABLE);
         }
         if (InventoryRecovery.isNeeded(database)) {
             InventoryRecovery.Report report = new InventoryRecovery(database, Clock.systemUTC()).recover();

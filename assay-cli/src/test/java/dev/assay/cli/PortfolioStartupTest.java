@@ -76,4 +76,15 @@ class PortfolioStartupTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void storage_aPreviousKeyWithoutTheNewOne_isAnInputError() {
+        PortfolioStorageOptions options = new PortfolioStorageOptions();
+        options.dataDir = dataDir.resolve("server");
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+
+        assertThatThrownBy(() -> PortfolioStorage.open(options, Map.of(SecretSealer.PREVIOUS_KEY_VARIABLE, key)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("a key rotation needs the new key too");
+    }
 }

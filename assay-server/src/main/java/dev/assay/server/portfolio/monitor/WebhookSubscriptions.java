@@ -88,39 +88,44 @@ public final class WebhookSubscriptions {
         return new WebhookSubscription(id, uri, events, true, now.toInstant());
     }
 
+    /** What {@link #sealStoredSecrets()} found and did. */
+    public record SealReport(int inTheClear, int sealed) {}
+
     /**
-     * Brings the stored secrets in line with the database's key, at start: secrets stored in the clear are
-     * sealed when there is a key now, and every sealed one is opened once, so that a missing or wrong key
-     * stops the server at start rather than failing each delivery later.
+     * Brings the stored secrets in line with the database's key, at start: secrets stored in the clear, or
+     * sealed with the key being replaced ({@value SecretSealer#PREVIOUS_KEY_VARIABLE}), are sealed with the
+     * current key, and every sealed one is opened once, so that a missing or wrong key stops the server at
+     * start rather than failing each delivery later.
      *
-     * @return how many secrets are still stored in the clear (no key is set)
-     * @throws InvalidInputException a sealed secret that the key cannot open
+     * @return how many are still in the clear (no key is set) and how many were sealed now
+     * @throws InvalidInputException a sealed secret that no key given can open
      */
-    public int sealStoredSecrets() {
+    public SealReport sealStoredSecrets() {
         SecretSealer sealer = database.secrets();
-        record Stored(long id, String secret) {}
+        record Stored(long id, String value) {}
         List<Stored> stored = read(handle -> handle.createQuery("SELECT id, secret FROM webhook_subscriptions")
                 .map((rs, ctx) -> new Stored(rs.getLong("id"), rs.getString("secret")))
                 .list());
         int inTheClear = 0;
+        int sealed = 0;
         for (Stored row : stored) {
-            String secret = sealer.open(row.secret());
-            if (SecretSealer.isSealed(row.secret())) {
-                continue;
-            }
+            String secret = sealer.open(row.value());
             if (!sealer.seals()) {
                 inTheClear++;
                 continue;
             }
-            // Only if still in the clear: another instance starting with the same key may have sealed it.
-            write(handle -> handle.createUpdate(
-                            "UPDATE webhook_subscriptions SET secret = :sealed WHERE id = :id AND secret = :clear")
+            if (sealer.sealedWithCurrentKey(row.value())) {
+                continue;
+            }
+            // Only if unchanged: another instance starting with the same keys may have sealed it already.
+            sealed += write(handle -> handle.createUpdate(
+                            "UPDATE webhook_subscriptions SET secret = :sealed WHERE id = :id AND secret = :old")
                     .bind("sealed", sealer.seal(secret))
                     .bind("id", row.id())
-                    .bind("clear", row.secret())
+                    .bind("old", row.value())
                     .execute());
         }
-        return inTheClear;
+        return new SealReport(inTheClear, sealed);
     }
 
     public List<WebhookSubscription> list() {

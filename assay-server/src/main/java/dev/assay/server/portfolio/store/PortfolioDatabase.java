@@ -48,7 +48,7 @@ public final class PortfolioDatabase implements AutoCloseable {
      * because its TCP listener on loopback is reachable by every local user.
      */
     public static PortfolioDatabase embedded(Path dataDir) {
-        return embedded(dataDir, null);
+        return embedded(dataDir, null, null);
     }
 
     /**
@@ -57,6 +57,11 @@ public final class PortfolioDatabase implements AutoCloseable {
      * that a copy of the database file alone does not carry them in the clear.
      */
     public static PortfolioDatabase embedded(Path dataDir, String secretKey) {
+        return embedded(dataDir, secretKey, null);
+    }
+
+    /** As {@link #embedded(Path, String)}, opening also what {@code previousKey} sealed (a key rotation). */
+    public static PortfolioDatabase embedded(Path dataDir, String secretKey, String previousKey) {
         String password;
         SecretSealer sealer;
         try {
@@ -66,10 +71,8 @@ public final class PortfolioDatabase implements AutoCloseable {
                     secretKey != null
                             ? secretKey
                             : ownerOnlyRandomFile(
-                                    dataDir,
-                                    "secret-key",
-                                    SecretSealer.KEY_BYTES,
-                                    Base64.getEncoder()::encodeToString));
+                                    dataDir, "secret-key", SecretSealer.KEY_BYTES, Base64.getEncoder()::encodeToString),
+                    previousKey);
         } catch (IOException e) {
             throw new InvalidInputException(
                     "cannot use the data directory " + dataDir + ": " + e.getMessage(), dataDir.toString(), e);

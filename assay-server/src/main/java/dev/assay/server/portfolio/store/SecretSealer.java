@@ -26,47 +26,75 @@ public final class SecretSealer {
     /** The environment variable with the key: 32 random bytes, base64 ({@code openssl rand -base64 32}). */
     public static final String KEY_VARIABLE = "ASSAY_SECRET_KEY";
 
+    /**
+     * The key being replaced, during a rotation: values it sealed still open, and the server reseals them
+     * with {@value #KEY_VARIABLE} when it starts.
+     */
+    public static final String PREVIOUS_KEY_VARIABLE = "ASSAY_SECRET_KEY_PREVIOUS";
+
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] ASSOCIATED_DATA = "assay portfolio secret".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKey key;
+    private final SecretKey previous;
     private final SecureRandom random;
 
-    private SecretSealer(SecretKey key) {
+    private SecretSealer(SecretKey key, SecretKey previous) {
         this.key = key;
+        this.previous = previous;
         this.random = key == null ? null : new SecureRandom();
     }
 
     /** Stores secrets as given (no key configured). */
     public static SecretSealer none() {
-        return new SecretSealer(null);
+        return new SecretSealer(null, null);
     }
 
     public static SecretSealer withKey(byte[] key) {
-        if (key == null || key.length != KEY_BYTES) {
-            throw new InvalidInputException(
-                    "the secret key must be " + KEY_BYTES + " bytes, not " + (key == null ? 0 : key.length),
-                    KEY_VARIABLE);
-        }
-        return new SecretSealer(new SecretKeySpec(key.clone(), "AES"));
+        return new SecretSealer(aesKey(key, KEY_VARIABLE), null);
+    }
+
+    /** Seals with {@code key}; opens what {@code key} or {@code previous} sealed (a key rotation). */
+    public static SecretSealer withKeys(byte[] key, byte[] previous) {
+        return new SecretSealer(aesKey(key, KEY_VARIABLE), aesKey(previous, PREVIOUS_KEY_VARIABLE));
     }
 
     /** The key as {@value #KEY_VARIABLE} carries it: standard base64 of 32 bytes. */
     public static SecretSealer fromBase64(String encoded) {
-        byte[] key;
+        return fromBase64(encoded, null);
+    }
+
+    /** As {@link #fromBase64(String)}, with the key being replaced ({@value #PREVIOUS_KEY_VARIABLE}) if any. */
+    public static SecretSealer fromBase64(String encoded, String previousEncoded) {
+        byte[] key = decode(encoded, KEY_VARIABLE);
+        byte[] previous = previousEncoded == null ? null : decode(previousEncoded, PREVIOUS_KEY_VARIABLE);
         try {
-            key = Base64.getDecoder().decode(encoded.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(
-                    KEY_VARIABLE + " is not base64 (make one with: openssl rand -base64 32)", KEY_VARIABLE);
-        }
-        try {
-            return withKey(key);
+            return previous == null ? withKey(key) : withKeys(key, previous);
         } finally {
             Arrays.fill(key, (byte) 0);
+            if (previous != null) {
+                Arrays.fill(previous, (byte) 0);
+            }
         }
+    }
+
+    private static byte[] decode(String encoded, String variable) {
+        try {
+            return Base64.getDecoder().decode(encoded.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    variable + " is not base64 (make one with: openssl rand -base64 32)", variable);
+        }
+    }
+
+    private static SecretKey aesKey(byte[] key, String variable) {
+        if (key == null || key.length != KEY_BYTES) {
+            throw new InvalidInputException(
+                    variable + " must be " + KEY_BYTES + " bytes, not " + (key == null ? 0 : key.length), variable);
+        }
+        return new SecretKeySpec(key.clone(), "AES");
     }
 
     /** Whether values written now are sealed. */
@@ -122,17 +150,41 @@ public final class SecretSealer {
         if (joined.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new InvalidInputException("a stored webhook secret is damaged (too short)", KEY_VARIABLE);
         }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, joined, 0, NONCE_BYTES));
-            cipher.updateAAD(ASSOCIATED_DATA);
-            byte[] secret = cipher.doFinal(joined, NONCE_BYTES, joined.length - NONCE_BYTES);
-            return new String(secret, StandardCharsets.UTF_8);
-        } catch (javax.crypto.AEADBadTagException e) {
+        byte[] secret = decrypt(key, joined);
+        if (secret == null && previous != null) {
+            secret = decrypt(previous, joined);
+        }
+        if (secret == null) {
             throw new InvalidInputException(
                     "a stored webhook secret does not open with the key " + KEY_VARIABLE
                             + " holds: it was encrypted with another key, or it is damaged",
                     KEY_VARIABLE);
+        }
+        return new String(secret, StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code stored} is sealed with the current key (not in the clear, not with the previous key). */
+    public boolean sealedWithCurrentKey(String stored) {
+        if (key == null || !isSealed(stored)) {
+            return false;
+        }
+        try {
+            byte[] joined = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            return joined.length >= NONCE_BYTES + TAG_BITS / 8 && decrypt(key, joined) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The plaintext, or null when the tag does not verify under {@code with}. */
+    private static byte[] decrypt(SecretKey with, byte[] joined) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, with, new GCMParameterSpec(TAG_BITS, joined, 0, NONCE_BYTES));
+            cipher.updateAAD(ASSOCIATED_DATA);
+            return cipher.doFinal(joined, NONCE_BYTES, joined.length - NONCE_BYTES);
+        } catch (javax.crypto.AEADBadTagException e) {
+            return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }

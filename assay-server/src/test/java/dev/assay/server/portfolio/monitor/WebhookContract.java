@@ -127,15 +127,15 @@ abstract class WebhookContract {
         assertThat(storedSecret(subscription.id())).isEqualTo(SECRET);
         assertThat(subscriptions.sealStoredSecrets())
                 .as("no key: still in the clear")
-                .isEqualTo(1);
+                .isEqualTo(new WebhookSubscriptions.SealReport(1, 0));
 
         useDatabase(databases().instance(sealer(1)));
-        assertThat(subscriptions.sealStoredSecrets()).isZero();
+        assertThat(subscriptions.sealStoredSecrets()).isEqualTo(new WebhookSubscriptions.SealReport(0, 1));
         String sealed = storedSecret(subscription.id());
         assertThat(sealed).startsWith(SecretSealer.PREFIX);
         assertThat(subscriptions.sealStoredSecrets())
                 .as("already sealed: unchanged")
-                .isZero();
+                .isEqualTo(new WebhookSubscriptions.SealReport(0, 0));
         assertThat(storedSecret(subscription.id())).isEqualTo(sealed);
 
         useDatabase(databases().instance(sealer(2)));
@@ -147,6 +147,25 @@ abstract class WebhookContract {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no key is set");
         assertThat(storedSecret(subscription.id())).isEqualTo(sealed);
+    }
+
+    @Test
+    void keyRotation_theNewKeyWithThePreviousOne_resealsEverySecret_thenTheNewKeyAloneOpensThem() throws Exception {
+        useDatabase(databases().instance(sealer(1)));
+        WebhookSubscription subscription =
+                subscriptions.create("https://hooks.example.com/a", SECRET, Set.of(Event.FINDING_NEW));
+        String sealedWithOld = storedSecret(subscription.id());
+
+        useDatabase(databases().instance(SecretSealer.withKeys(key(2), key(1))));
+        assertThat(subscriptions.sealStoredSecrets()).isEqualTo(new WebhookSubscriptions.SealReport(0, 1));
+
+        String sealedWithNew = storedSecret(subscription.id());
+        assertThat(sealedWithNew).startsWith(SecretSealer.PREFIX).isNotEqualTo(sealedWithOld);
+        useDatabase(databases().instance(sealer(2)));
+        assertThat(subscriptions.sealStoredSecrets()).isEqualTo(new WebhookSubscriptions.SealReport(0, 0));
+        assertThat(database.secrets().open(sealedWithNew)).isEqualTo(SECRET);
+        useDatabase(databases().instance(sealer(1)));
+        assertThatThrownBy(subscriptions::sealStoredSecrets).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -413,9 +432,13 @@ abstract class WebhookContract {
     }
 
     private static SecretSealer sealer(int keyByte) {
+        return SecretSealer.withKey(key(keyByte));
+    }
+
+    private static byte[] key(int keyByte) {
         byte[] key = new byte[32];
         java.util.Arrays.fill(key, (byte) keyByte);
-        return SecretSealer.withKey(key);
+        return key;
     }
 
     private String storedSecret(long id) {

@@ -73,6 +73,21 @@ class SecretSealerTest {
     }
 
     @Test
+    void withThePreviousKey_opensWhatEitherSealed_butSealsWithTheNewOne() {
+        String old = SecretSealer.withKey(key(1)).seal(SECRET);
+        SecretSealer rotating = SecretSealer.withKeys(key(2), key(1));
+
+        assertThat(rotating.open(old)).isEqualTo(SECRET);
+        assertThat(rotating.sealedWithCurrentKey(old)).isFalse();
+        String resealed = rotating.seal(SECRET);
+        assertThat(rotating.sealedWithCurrentKey(resealed)).isTrue();
+        assertThat(SecretSealer.withKey(key(2)).open(resealed)).isEqualTo(SECRET);
+        assertThat(rotating.sealedWithCurrentKey(SECRET)).as("in the clear").isFalse();
+        assertThatThrownBy(() -> SecretSealer.withKeys(key(2), key(3)).open(old))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void fromBase64_acceptsThirtyTwoBytesOnly() {
         String good = Base64.getEncoder().encodeToString(key(3));
         assertThat(SecretSealer.fromBase64(good + "\n").seals()).isTrue();
@@ -82,5 +97,8 @@ class SecretSealerTest {
         assertThatThrownBy(() -> SecretSealer.fromBase64(Base64.getEncoder().encodeToString(new byte[16])))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("32 bytes, not 16");
+        assertThatThrownBy(() -> SecretSealer.fromBase64(good, "not base64!"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("ASSAY_SECRET_KEY_PREVIOUS");
     }
 }
