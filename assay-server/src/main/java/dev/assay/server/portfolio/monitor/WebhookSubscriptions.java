@@ -109,21 +109,18 @@ public final class WebhookSubscriptions {
         int inTheClear = 0;
         int sealed = 0;
         for (Stored row : stored) {
-            String secret = sealer.open(row.value());
+            Optional<String> resealed = sealer.resealed(row.value());
             if (!sealer.seals()) {
                 inTheClear++;
-                continue;
+            } else if (resealed.isPresent()) {
+                // Only if unchanged: another instance starting with the same keys may have sealed it already.
+                sealed += write(handle -> handle.createUpdate(
+                                "UPDATE webhook_subscriptions SET secret = :sealed WHERE id = :id AND secret = :old")
+                        .bind("sealed", resealed.get())
+                        .bind("id", row.id())
+                        .bind("old", row.value())
+                        .execute());
             }
-            if (sealer.sealedWithCurrentKey(row.value())) {
-                continue;
-            }
-            // Only if unchanged: another instance starting with the same keys may have sealed it already.
-            sealed += write(handle -> handle.createUpdate(
-                            "UPDATE webhook_subscriptions SET secret = :sealed WHERE id = :id AND secret = :old")
-                    .bind("sealed", sealer.seal(secret))
-                    .bind("id", row.id())
-                    .bind("old", row.value())
-                    .execute());
         }
         return new SealReport(inTheClear, sealed);
     }

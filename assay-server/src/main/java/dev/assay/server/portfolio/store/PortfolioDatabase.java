@@ -52,15 +52,11 @@ public final class PortfolioDatabase implements AutoCloseable {
     }
 
     /**
-     * As {@link #embedded(Path)}, sealing secrets with {@code secretKey} (base64, see {@link SecretSealer});
-     * without one, with a key made on first use and kept in the directory beside the database password, so
-     * that a copy of the database file alone does not carry them in the clear.
+     * As {@link #embedded(Path)}, sealing secrets with {@code secretKey} (base64, see {@link SecretSealer})
+     * and opening also what {@code previousKey} sealed (a key rotation; may be null). Without a key, with
+     * one made on first use and kept in the directory beside the database password, so that a copy of the
+     * database file alone does not carry them in the clear.
      */
-    public static PortfolioDatabase embedded(Path dataDir, String secretKey) {
-        return embedded(dataDir, secretKey, null);
-    }
-
-    /** As {@link #embedded(Path, String)}, opening also what {@code previousKey} sealed (a key rotation). */
     public static PortfolioDatabase embedded(Path dataDir, String secretKey, String previousKey) {
         String password;
         SecretSealer sealer;

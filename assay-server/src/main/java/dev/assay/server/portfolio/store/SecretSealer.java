@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -132,8 +133,25 @@ public final class SecretSealer {
      * @throws InvalidInputException a sealed value with no key, with another key, or damaged
      */
     public String open(String stored) {
+        return unseal(stored).secret();
+    }
+
+    /**
+     * The value to store in place of {@code stored} so that it is sealed with the current key: empty when
+     * it already is, or when there is no key (a value in the clear then stays so).
+     *
+     * @throws InvalidInputException as {@link #open}
+     */
+    public Optional<String> resealed(String stored) {
+        Unsealed unsealed = unseal(stored);
+        return key == null || unsealed.withCurrentKey() ? Optional.empty() : Optional.of(seal(unsealed.secret()));
+    }
+
+    private record Unsealed(String secret, boolean withCurrentKey) {}
+
+    private Unsealed unseal(String stored) {
         if (!isSealed(stored)) {
-            return stored;
+            return new Unsealed(stored, false);
         }
         if (key == null) {
             throw new InvalidInputException(
@@ -151,29 +169,17 @@ public final class SecretSealer {
             throw new InvalidInputException("a stored webhook secret is damaged (too short)", KEY_VARIABLE);
         }
         byte[] secret = decrypt(key, joined);
-        if (secret == null && previous != null) {
-            secret = decrypt(previous, joined);
+        if (secret != null) {
+            return new Unsealed(new String(secret, StandardCharsets.UTF_8), true);
         }
-        if (secret == null) {
-            throw new InvalidInputException(
-                    "a stored webhook secret does not open with the key " + KEY_VARIABLE
-                            + " holds: it was encrypted with another key, or it is damaged",
-                    KEY_VARIABLE);
+        secret = previous == null ? null : decrypt(previous, joined);
+        if (secret != null) {
+            return new Unsealed(new String(secret, StandardCharsets.UTF_8), false);
         }
-        return new String(secret, StandardCharsets.UTF_8);
-    }
-
-    /** Whether {@code stored} is sealed with the current key (not in the clear, not with the previous key). */
-    public boolean sealedWithCurrentKey(String stored) {
-        if (key == null || !isSealed(stored)) {
-            return false;
-        }
-        try {
-            byte[] joined = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-            return joined.length >= NONCE_BYTES + TAG_BITS / 8 && decrypt(key, joined) != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        throw new InvalidInputException(
+                "a stored webhook secret does not open with the key " + KEY_VARIABLE
+                        + " holds: it was encrypted with another key, or it is damaged",
+                KEY_VARIABLE);
     }
 
     /** The plaintext, or null when the tag does not verify under {@code with}. */

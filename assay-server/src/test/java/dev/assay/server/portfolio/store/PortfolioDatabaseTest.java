@@ -45,7 +45,7 @@ class PortfolioDatabaseTest {
         }
         // A key given (ASSAY_SECRET_KEY) wins over the file: the value sealed with the file's key does not open.
         String given = java.util.Base64.getEncoder().encodeToString(new byte[32]);
-        try (PortfolioDatabase withGivenKey = PortfolioDatabase.embedded(privateDir, given)) {
+        try (PortfolioDatabase withGivenKey = PortfolioDatabase.embedded(privateDir, given, null)) {
             assertThatThrownBy(() -> withGivenKey.secrets().open(sealed))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("ASSAY_SECRET_KEY");

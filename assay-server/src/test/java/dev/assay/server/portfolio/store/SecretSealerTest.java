@@ -78,11 +78,15 @@ class SecretSealerTest {
         SecretSealer rotating = SecretSealer.withKeys(key(2), key(1));
 
         assertThat(rotating.open(old)).isEqualTo(SECRET);
-        assertThat(rotating.sealedWithCurrentKey(old)).isFalse();
-        String resealed = rotating.seal(SECRET);
-        assertThat(rotating.sealedWithCurrentKey(resealed)).isTrue();
+        String resealed = rotating.resealed(old).orElseThrow();
+        assertThat(rotating.resealed(resealed))
+                .as("sealed with the new key: left as it is")
+                .isEmpty();
         assertThat(SecretSealer.withKey(key(2)).open(resealed)).isEqualTo(SECRET);
-        assertThat(rotating.sealedWithCurrentKey(SECRET)).as("in the clear").isFalse();
+        assertThat(rotating.resealed(SECRET)).as("in the clear").isPresent();
+        assertThat(SecretSealer.none().resealed(SECRET))
+                .as("no key: stays in the clear")
+                .isEmpty();
         assertThatThrownBy(() -> SecretSealer.withKeys(key(2), key(3)).open(old))
                 .isInstanceOf(InvalidInputException.class);
     }
